@@ -1,0 +1,50 @@
+# The two commands: `make run` (set up everything and serve) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# make run is the development server: DEBUG on unless the caller says otherwise.
+DEV_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: run setup test test-postgres lint format check-deploy bench demo messages clean
+
+run: setup
+	$(DEV_ENV) bin/dev-server
+
+setup: $(VENV)/.installed
+	@mkdir -p var
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
+	$(DEV_ENV) $(PY) manage.py createcachetable
+	$(DEV_ENV) $(PY) manage.py setup_roles
+	$(DEV_ENV) $(PY) manage.py demo
+
+$(VENV)/.installed: pyproject.toml
+	bin/system-packages
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q '.[dev]'
+	touch $@
+
+test: $(VENV)/.installed
+	bin/system-packages browser
+	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py makemessages -l de --ignore='.venv/*' --ignore='var/*' --no-obsolete
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore='.venv/*'
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) var

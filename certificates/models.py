@@ -1,0 +1,1 @@
+"""Certificates app: models arrive with the certificates issue."""

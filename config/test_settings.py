@@ -1,0 +1,26 @@
+"""Settings for the test suite: the real settings, plus what only tests may change.
+
+Environment variables still win (CI sets DATABASE_URL for the PostgreSQL run).
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+from config.settings import *  # noqa: E402, F403
+from config.settings import MEDIA_ROOT, PRIVATE_MEDIA_ROOT, Q_CLUSTER, STORAGES  # noqa: E402
+
+# Hashing with a deliberately slow algorithm only slows the tests down.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Jobs run in the test process, right where they are enqueued.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+
+# No collectstatic before tests: serve static files as they are.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", str(MEDIA_ROOT) + "-test")
+PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA_ROOT) + "-test")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Cross-app concerns: roles and object scope, the admin base classes, demo data."""
+
+    name = "core"
+    verbose_name = _("Programme")

@@ -1,0 +1,94 @@
+"""The programme's staff roles and what each may do.
+
+One table for the whole project, so that who may do what can be read and reviewed in
+one place. Groups are Django groups with model permissions; which *records* a role
+sees is decided by each model's ``visible_to(user)`` queryset, built on the
+predicates in this module.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "Coordinator", _("Coordinator")
+    TRAINER = "Trainer", _("Trainer")
+    COMPANION = "Companion", _("Companion")
+    EDITOR = "Editor", _("Editor")
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+# Model permissions per role: "app_label.codename", or "app_label.*" for every
+# permission of that app's models. Later apps add their rows here.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.COORDINATOR: [
+        ADMIN_ACCESS,
+        "housing.*",
+        "courses.*",
+        "certificates.*",
+    ],
+    Role.TRAINER: [
+        ADMIN_ACCESS,
+    ],
+    Role.COMPANION: [
+        ADMIN_ACCESS,
+        "housing.view_household",
+        "housing.view_participant",
+    ],
+    Role.EDITOR: [
+        ADMIN_ACCESS,
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+        "wagtail_localize.submit_translation",
+    ],
+}
+
+# Page permissions an editor holds on the whole page tree.
+EDITOR_PAGE_PERMISSIONS = [
+    "wagtailcore.add_page",
+    "wagtailcore.change_page",
+    "wagtailcore.publish_page",
+    "wagtailcore.lock_page",
+    "wagtailcore.unlock_page",
+]
+
+# Image and document permissions are granted per collection in Wagtail.
+EDITOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtaildocs.choose_document",
+]
+
+
+def role_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(role_names(user) & set(roles))
+
+
+def sees_everything(user) -> bool:
+    """Superusers and coordinators see every programme record."""
+    return bool(user.is_authenticated and user.is_active and user.is_superuser) or has_role(
+        user, Role.COORDINATOR
+    )

@@ -1,0 +1,30 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every site language: code, name, URL, whether it is current.
+
+    Used for the language switcher and the hreflang alternates. A page that has no
+    translation yet is still reachable under each language prefix (Wagtail falls back
+    to the German page), so every link works.
+    """
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    base = settings.SITE_URL
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "absolute_url": base + translate_url(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]

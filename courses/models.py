@@ -1,0 +1,1 @@
+"""Courses app: models arrive with the courses issue."""

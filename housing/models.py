@@ -1,0 +1,213 @@
+"""Participants and their households: the people the programme serves."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from core.fields import HistoricalRecords, MultipleChoiceField
+from core.languages import Language
+from core.roles import Role, has_role, sees_everything
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()/-]{5,24}$",
+    _("Enter a phone number made of digits, for example +49 2331 123456."),
+)
+postcode_validator = RegexValidator(r"^[0-9]{5}$", _("A German postcode has five digits."))
+
+
+class DistrictQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # District names are not personal data; model permissions decide who edits them.
+        return self if user.is_authenticated else self.none()
+
+
+class District(models.Model):
+    """A neighbourhood (Quartier) the programme works in, e.g. Altenhagen."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+
+class HouseholdQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if sees_everything(user):
+            return self
+        if has_role(user, Role.COMPANION):
+            return self.filter(companions=user)
+        return self.none()
+
+
+class Household(ClusterableModel):
+    """People who live together; the unit a companion visits."""
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("How the team refers to it, e.g. “Familie Popescu”.")
+    )
+    street = models.CharField(_("street and number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=5, validators=[postcode_validator])
+    city = models.CharField(_("city"), max_length=100)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="households", verbose_name=_("district")
+    )
+    companions = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_households",
+        verbose_name=_("companions"),
+        limit_choices_to={"groups__name": Role.COMPANION},
+        help_text=_("Klartext companions who visit this household."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[companions])
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if sees_everything(user):
+            return self
+        if has_role(user, Role.COMPANION):
+            return self.filter(household__companions=user)
+        return self.none()
+
+
+class Participant(ClusterableModel):
+    """A person taking part in the programme.
+
+    Names are kept exactly as the person writes them, in any script; ``name_latin``
+    is an optional Latin transliteration so staff can find “Иван” by typing “Ivan”.
+    """
+
+    given_names = models.CharField(_("given names"), max_length=150)
+    family_name = models.CharField(_("family name"), max_length=150)
+    name_latin = models.CharField(
+        _("name in Latin letters"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only if the name is written in another script, e.g. Cyrillic or Arabic."),
+    )
+    date_of_birth = models.DateField(_("date of birth"))
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, related_name="members", verbose_name=_("household")
+    )
+    languages = MultipleChoiceField(_("languages spoken"), choices=Language.choices)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=Language.choices, default=Language.GERMAN
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
+    entry_date = models.DateField(_("entry into the programme"), default=timezone.localdate)
+    exit_date = models.DateField(_("exit from the programme"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_names", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                name="participant_exit_after_entry",
+                condition=Q(exit_date__isnull=True) | Q(exit_date__gte=F("entry_date")),
+                violation_error_message=_("The exit date cannot be before the entry date."),
+            ),
+            models.CheckConstraint(
+                name="participant_born_before_entry",
+                condition=Q(date_of_birth__lt=F("entry_date")),
+                violation_error_message=_("The date of birth must be before the entry date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_name}"
+
+    def clean(self):
+        super().clean()
+        if self.date_of_birth and self.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
+        if self.preferred_language and self.languages and self.preferred_language not in self.languages:
+            raise ValidationError(
+                {"preferred_language": _("The preferred language must be one of the languages spoken.")}
+            )
+
+
+class ConsentPurpose(models.TextChoices):
+    PROGRAMME = "programme", _("Processing of personal data for the programme")
+    MONITORING = "monitoring", _("ESF Plus participant monitoring")
+    LANDLORD_CONTACT = "landlord_contact", _("Contact with landlords about the tenancy")
+    PHOTOS = "photos", _("Photos for course materials")
+
+
+class ConsentStatus(models.TextChoices):
+    GIVEN = "given", _("given")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class Consent(models.Model):
+    """A record that a participant gave or withdrew consent for one purpose.
+
+    Records are never overwritten by a later decision: a withdrawal is a new record,
+    so the history of what was agreed, and when, stays visible.
+    """
+
+    participant = ParentalKey(
+        Participant, on_delete=models.CASCADE, related_name="consents", verbose_name=_("participant")
+    )
+    purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ConsentStatus.choices, default=ConsentStatus.GIVEN
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self):
+        return f"{self.get_purpose_display()}: {self.get_status_display()} ({self.date:%d.%m.%Y})"
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("A consent cannot be dated in the future.")})

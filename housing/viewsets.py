@@ -1,0 +1,122 @@
+"""Back-office screens (Wagtail admin) for participants, households and districts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from core.viewsets import ScopedModelViewSet
+from housing.models import Consent, District, Household, Participant
+
+
+class ParticipantViewSet(ScopedModelViewSet):
+    model = Participant
+    icon = "user"
+    menu_label = _("Participants")
+    menu_order = 100
+    add_to_admin_menu = False
+    list_display = [
+        "full_name",
+        "date_of_birth",
+        "household",
+        "household__district",
+        "preferred_language",
+        "entry_date",
+    ]
+    list_filter = ["preferred_language", "household__district", "entry_date", "exit_date"]
+    search_fields = ["given_names", "family_name", "name_latin", "phone", "household__name"]
+    list_export = [
+        "family_name",
+        "given_names",
+        "name_latin",
+        "date_of_birth",
+        "household",
+        "household__district",
+        "preferred_language",
+        "phone",
+        "entry_date",
+        "exit_date",
+    ]
+    export_filename = "teilnehmende"
+    related_histories = ((Consent, "participant"),)
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("given_names"), FieldPanel("family_name")]),
+                FieldPanel("name_latin"),
+                FieldPanel("date_of_birth"),
+            ],
+            heading=_("Person"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("household"),
+                FieldPanel("languages"),
+                FieldPanel("preferred_language"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Household and contact"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("entry_date"), FieldPanel("exit_date")])],
+            heading=_("Programme"),
+        ),
+        InlinePanel("consents", heading=_("Consents"), label=_("Consent")),
+        FieldPanel("notes"),
+    ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        # One query for the list, however many rows: the columns follow these relations.
+        return super().get_index_view_kwargs(
+            queryset=Participant.objects.select_related("household__district"), **kwargs
+        )
+
+
+class HouseholdViewSet(ScopedModelViewSet):
+    model = Household
+    icon = "home"
+    menu_label = _("Households")
+    menu_order = 110
+    add_to_admin_menu = False
+    list_display = ["name", "street", "postcode", "district"]
+    list_filter = ["district"]
+    search_fields = ["name", "street", "postcode", "city"]
+    list_export = ["name", "street", "postcode", "city", "district"]
+    export_filename = "haushalte"
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("district"),
+            ],
+            heading=_("Address"),
+        ),
+        FieldPanel("companions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("notes"),
+    ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=Household.objects.select_related("district"), **kwargs
+        )
+
+
+class DistrictViewSet(ScopedModelViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    menu_order = 120
+    add_to_admin_menu = False
+    list_display = ["name"]
+    search_fields = ["name"]
+    form_fields = ["name"]
+
+
+class PeopleViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Participants")
+    menu_icon = "group"
+    menu_order = 200
+    items = (ParticipantViewSet("participants"), HouseholdViewSet("households"),
+             DistrictViewSet("districts"))
