@@ -1,5 +1,8 @@
-from django.conf import settings
 from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import is_valid_path
+from django.utils.translation import get_language
 
 ADMIN_PREFIX = "/admin/"
 
@@ -29,3 +32,22 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
         return parts
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus one surprise.
+
+    Django turns any 404 outside the language prefixes into a redirect to
+    ``/<lang>/<path>`` when that path would resolve, and Wagtail's page tree resolves
+    every path. So a record not found in the admin (``/admin/…/edit/99/``) became a
+    redirect to a page that does not exist either. A 404 from a path that resolved
+    as it is, is a real "not found" and stays one.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and is_valid_path(
+            request.path_info, getattr(request, "urlconf", None)
+        ):
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

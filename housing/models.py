@@ -32,6 +32,7 @@ class District(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
 
+    history = HistoricalRecords()
     objects = DistrictQuerySet.as_manager()
 
     class Meta:

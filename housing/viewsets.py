@@ -38,6 +38,20 @@ class ParticipantViewSet(ScopedModelViewSet):
         "exit_date",
     ]
     export_filename = "teilnehmende"
+    # Companions hold only "view": they read a member's details here, never edit them.
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "given_names",
+        "family_name",
+        "name_latin",
+        "date_of_birth",
+        "household",
+        "languages",
+        "preferred_language",
+        "phone",
+        "entry_date",
+        "exit_date",
+    ]
     related_histories = ((Consent, "participant"),)
     panels = [
         MultiFieldPanel(
@@ -83,6 +97,8 @@ class HouseholdViewSet(ScopedModelViewSet):
     search_fields = ["name", "street", "postcode", "city"]
     list_export = ["name", "street", "postcode", "city", "district"]
     export_filename = "haushalte"
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "street", "postcode", "city", "district", "companions"]
     panels = [
         FieldPanel("name"),
         MultiFieldPanel(

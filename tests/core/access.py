@@ -1,0 +1,5 @@
+from tests.access import OK, Rule, everyone
+
+RULES = {
+    "health": Rule(expect=everyone(OK)),
+}
