@@ -40,7 +40,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(VENV)/.installed
-	$(DEV_ENV) $(PY) manage.py makemessages -l de --ignore='.venv/*' --ignore='var/*' --no-obsolete
+	$(DEV_ENV) $(PY) manage.py makemessages -l de --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='benchmarks/*' --no-obsolete
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore='.venv/*'
 
 bench: $(VENV)/.installed

@@ -159,6 +159,13 @@ class Participant(ClusterableModel):
     def full_name(self) -> str:
         return f"{self.given_names} {self.family_name}"
 
+    full_name.fget.short_description = _("name")
+    full_name.fget.admin_order_field = "family_name"
+
+    @property
+    def district(self):
+        return self.household.district
+
     def clean(self):
         super().clean()
         if self.date_of_birth and self.date_of_birth > timezone.localdate():

@@ -31,12 +31,13 @@ class ParticipantViewSet(ScopedModelViewSet):
         "name_latin",
         "date_of_birth",
         "household",
-        "household__district",
+        "district",
         "preferred_language",
         "phone",
         "entry_date",
         "exit_date",
     ]
+    export_headings = {"district": _("district")}
     export_filename = "teilnehmende"
     # Companions hold only "view": they read a member's details here, never edit them.
     inspect_view_enabled = True
