@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.viewsets import ScopedModelViewSet
@@ -19,7 +20,8 @@ class ParticipantViewSet(ScopedModelViewSet):
         "full_name",
         "date_of_birth",
         "household",
-        "household__district",
+        Column("district", label=_("district"), accessor="household.district",
+               sort_key="household__district__name"),
         "preferred_language",
         "entry_date",
     ]
