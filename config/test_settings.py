@@ -8,8 +8,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
-from config.settings import *  # noqa: E402, F403
-from config.settings import MEDIA_ROOT, PRIVATE_MEDIA_ROOT, Q_CLUSTER, STORAGES  # noqa: E402
+from config.settings import *  # noqa: F403
+from config.settings import MEDIA_ROOT, PRIVATE_MEDIA_ROOT, Q_CLUSTER, STORAGES
 
 # Hashing with a deliberately slow algorithm only slows the tests down.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

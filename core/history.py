@@ -87,11 +87,13 @@ def build_entries(records, model, subject: str | None = None) -> list[HistoryEnt
         for record in object_records:
             changes = []
             if record.history_type == "+" or previous is None:
-                for name, model_field in editable.items():
+                for model_field in editable.values():
                     value = getattr(record, model_field.attname, None)
                     if value not in (None, "", [], {}):
                         label = str(model_field.verbose_name)
-                        changes.append(FieldChange(label, EMPTY, _display(value, model_field, labels)))
+                        changes.append(
+                            FieldChange(label, EMPTY, _display(value, model_field, labels))
+                        )
             elif record.history_type == "~":
                 delta = record.diff_against(previous, included_fields=list(editable))
                 for change in delta.changes:
@@ -110,7 +112,9 @@ def build_entries(records, model, subject: str | None = None) -> list[HistoryEnt
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
-                    who=(user.get_full_name() or user.get_username()) if user else gettext("system"),
+                    who=(user.get_full_name() or user.get_username())
+                    if user
+                    else gettext("system"),
                     action=actions.get(record.history_type, record.history_type),
                     subject=subject or str(model._meta.verbose_name),
                     changes=changes,
@@ -143,11 +147,16 @@ class ChangeHistoryView(
 
         items = []
         if self.index_url_name:
-            items.append({"url": reverse(self.index_url_name),
-                          "label": self.model._meta.verbose_name_plural})
+            items.append(
+                {"url": reverse(self.index_url_name), "label": self.model._meta.verbose_name_plural}
+            )
         if self.edit_url_name:
-            items.append({"url": reverse(self.edit_url_name, args=[self.object.pk]),
-                          "label": str(self.object)})
+            items.append(
+                {
+                    "url": reverse(self.edit_url_name, args=[self.object.pk]),
+                    "label": str(self.object),
+                }
+            )
         items.append({"url": "", "label": gettext("Change history")})
         return self.breadcrumbs_items + items
 

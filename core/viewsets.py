@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
-
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.history import ChangeHistoryView

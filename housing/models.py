@@ -169,10 +169,20 @@ class Participant(ClusterableModel):
     def clean(self):
         super().clean()
         if self.date_of_birth and self.date_of_birth > timezone.localdate():
-            raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
-        if self.preferred_language and self.languages and self.preferred_language not in self.languages:
             raise ValidationError(
-                {"preferred_language": _("The preferred language must be one of the languages spoken.")}
+                {"date_of_birth": _("The date of birth cannot be in the future.")}
+            )
+        if (
+            self.preferred_language
+            and self.languages
+            and self.preferred_language not in self.languages
+        ):
+            raise ValidationError(
+                {
+                    "preferred_language": _(
+                        "The preferred language must be one of the languages spoken."
+                    )
+                }
             )
 
 
@@ -196,7 +206,10 @@ class Consent(models.Model):
     """
 
     participant = ParentalKey(
-        Participant, on_delete=models.CASCADE, related_name="consents", verbose_name=_("participant")
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("participant"),
     )
     purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
     status = models.CharField(

@@ -20,8 +20,12 @@ class ParticipantViewSet(ScopedModelViewSet):
         "full_name",
         "date_of_birth",
         "household",
-        Column("district", label=_("district"), accessor="household.district",
-               sort_key="household__district__name"),
+        Column(
+            "district",
+            label=_("district"),
+            accessor="household.district",
+            sort_key="household__district__name",
+        ),
         "preferred_language",
         "entry_date",
     ]
@@ -137,5 +141,8 @@ class PeopleViewSetGroup(ModelViewSetGroup):
     menu_label = _("Participants")
     menu_icon = "group"
     menu_order = 200
-    items = (ParticipantViewSet("participants"), HouseholdViewSet("households"),
-             DistrictViewSet("districts"))
+    items = (
+        ParticipantViewSet("participants"),
+        HouseholdViewSet("households"),
+        DistrictViewSet("districts"),
+    )

@@ -45,7 +45,7 @@ def everyone(outcome: str) -> dict[str, str]:
 
 def staff_only(**overrides: str) -> dict[str, str]:
     """Anonymous → login; every role denied unless overridden."""
-    expect = {role: DENIED for role in ROLES}
+    expect = dict.fromkeys(ROLES, DENIED)
     expect["anonymous"] = LOGIN
     expect.update(overrides)
     return expect

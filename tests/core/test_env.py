@@ -7,8 +7,15 @@ from config.env import EnvError, env_bool, env_int, env_list, env_str, env_url
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1", True), ("true", True), ("Yes", True), ("on", True), ("0", False), ("off", False),
-     ("", False)],
+    [
+        ("1", True),
+        ("true", True),
+        ("Yes", True),
+        ("on", True),
+        ("0", False),
+        ("off", False),
+        ("", False),
+    ],
 )
 def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("FLAG", raw)

@@ -19,7 +19,15 @@ PRODUCTION = {
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    ours = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS", "SITE_URL"}
+    ours = {
+        "DEBUG",
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "SECURE_SSL_REDIRECT",
+        "ALLOWED_HOSTS",
+        "SITE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests in this process
+    }
     clean = {k: v for k, v in os.environ.items() if k not in ours}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -33,8 +41,14 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def test_check_deploy_is_clean_with_production_values(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION,
-                    DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -64,8 +78,9 @@ def test_malformed_database_url_is_one_clear_line(url, expected):
 
 def test_unreachable_database_is_one_clear_line():
     # Port 1 on loopback: nothing listens there, the connection is refused at once.
-    result = manage("migrate", "--check", **PRODUCTION,
-                    DATABASE_URL="postgres://postgres@127.0.0.1:1/nothing")
+    result = manage(
+        "migrate", "--check", **PRODUCTION, DATABASE_URL="postgres://postgres@127.0.0.1:1/nothing"
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -32,10 +32,25 @@ def test_every_string_in_the_code_is_in_the_german_catalog(tmp_path):
     shutil.copytree(ROOT, copy, ignore=SKIP)
     env = {**os.environ, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"}
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "de", "--no-obsolete",
-         "--ignore=tests/*", "--ignore=benchmarks/*"],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "de",
+            "--no-obsolete",
+            "--ignore=tests/*",
+            "--ignore=benchmarks/*",
+        ],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     missing = _untranslated(copy / CATALOG)
-    assert missing == [], f"Strings missing from the German catalog (run `make messages`): {missing}"
+    assert missing == [], (
+        f"Strings missing from the German catalog (run `make messages`): {missing}"
+    )

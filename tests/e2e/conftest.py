@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the test code's ORM calls
-# are still plain synchronous calls, so Django's async guard does not apply.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Playwright's sync API keeps an event loop running in the test thread for the whole
+# session (it starts before the test database is set up). The ORM calls made there
+# are still plain synchronous calls, so Django's async guard must stand aside. Only
+# tests set this; `check --deploy` would refuse it in production.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
@@ -26,7 +28,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bin/system-packages browser` (installs chromium).")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `bin/system-packages browser` (installs chromium)."
+        )
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

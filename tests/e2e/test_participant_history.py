@@ -14,9 +14,15 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_coordinator_searches_edits_and_sees_history(page, live_server, login, screenshot, roles):
     UserFactory(username="katrin", first_name="Katrin", last_name="Vogelsang", role="Coordinator")
     household = HouseholdFactory(name="Familie Ivanov")
-    ParticipantFactory(given_names="Иван", family_name="Иванов", name_latin="Ivan Ivanov",
-                       household=household, languages=["bg"], preferred_language="bg",
-                       phone="+49 30 23125 010")
+    ParticipantFactory(
+        given_names="Иван",
+        family_name="Иванов",
+        name_latin="Ivan Ivanov",
+        household=household,
+        languages=["bg"],
+        preferred_language="bg",
+        phone="+49 30 23125 010",
+    )
     ParticipantFactory(given_names="Elena", family_name="Popescu")
 
     login("katrin", PASSWORD)

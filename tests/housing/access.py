@@ -2,7 +2,8 @@ from tests.access import NOT_FOUND, OK, Rule, staff_only
 
 # Coordinators see and change every record. Companions read (never change) their
 # assigned households and those households' members; a record outside their scope
-# answers 404 in every view, before any permission check. Trainers and editors have no access to any of it.
+# answers 404 in every view, before any permission check. Trainers and editors have
+# no access to any of it.
 _LIST = staff_only(coordinator=OK, companion=OK)
 _COORDINATOR = staff_only(coordinator=OK)
 _READ = staff_only(coordinator=OK, companion=OK)

@@ -4,7 +4,10 @@ from core.permissions_setup import setup_roles
 
 
 class Command(BaseCommand):
-    help = "Create the staff role groups (Coordinator, Trainer, Companion, Editor) with their permissions."
+    help = (
+        "Create the staff role groups (Coordinator, Trainer, Companion, Editor) "
+        "with their permissions."
+    )
 
     def handle(self, *args, **options):
         groups = setup_roles()
