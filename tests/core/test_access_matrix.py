@@ -17,13 +17,18 @@ from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactor
 OUR_APPS = ("config", "core", "housing", "courses", "certificates", "cms")
 
 
-def _rules() -> dict[str, Rule]:
-    rules = {}
+def _access_modules():
     for app in OUR_APPS:
         try:
-            module = importlib.import_module(f"tests.{app}.access")
-        except ModuleNotFoundError:
-            continue
+            yield importlib.import_module(f"tests.{app}.access")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"tests.{app}", f"tests.{app}.access"):
+                raise
+
+
+def _rules() -> dict[str, Rule]:
+    rules = {}
+    for module in _access_modules():
         rules.update(module.RULES)
     return rules
 
@@ -78,18 +83,26 @@ def test_every_rule_names_a_real_url():
 
 
 @pytest.fixture
-def world(companion):
-    """A few records: some inside the demo companion's scope, some outside."""
+def world(users):
+    """A few records for the URLs' arguments: some inside each role's scope, some outside.
+
+    Each app's access module may add its records with ``extend_world(world, users)``.
+    """
     district = DistrictFactory(name="Altenhagen")
-    household = HouseholdFactory(district=district, companions=[companion])
+    household = HouseholdFactory(district=district, companions=[users["companion"]])
     other_household = HouseholdFactory(district=district)
-    return {
+    world = {
         "district": district,
         "household": household,
         "other_household": other_household,
         "participant": ParticipantFactory(household=household),
         "other_participant": ParticipantFactory(household=other_household),
     }
+    for module in _access_modules():
+        extend = getattr(module, "extend_world", None)
+        if extend:
+            extend(world, users)
+    return world
 
 
 def outcome(response) -> str:
