@@ -6,11 +6,11 @@ their ratio; the ratio is the figure to compare between runs.
 """
 
 import json
-import warnings
 import os
 import statistics
 import sys
 import time
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -48,8 +48,9 @@ class Timing:
 def _timing(name: str, samples: list[float]) -> Timing:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return Timing(name, len(samples), statistics.median(samples) * 1000, p95 * 1000,
-                  ordered[0] * 1000)
+    return Timing(
+        name, len(samples), statistics.median(samples) * 1000, p95 * 1000, ordered[0] * 1000
+    )
 
 
 def compare(title: str, subject: tuple, baseline: tuple, runs: int = 30, warmup: int = 3) -> dict:
@@ -79,8 +80,10 @@ def _print(result: dict) -> None:
     print(f"\n{result['title']}")
     for key in ("subject", "baseline"):
         t = result[key]
-        print(f"  {t['name']:<48} median {t['median_ms']:8.2f} ms   p95 {t['p95_ms']:8.2f} ms"
-              f"   min {t['min_ms']:8.2f} ms   ({t['runs']} runs)")
+        print(
+            f"  {t['name']:<48} median {t['median_ms']:8.2f} ms   p95 {t['p95_ms']:8.2f} ms"
+            f"   min {t['min_ms']:8.2f} ms   ({t['runs']} runs)"
+        )
     print(f"  ratio subject/baseline: {result['ratio']:.2f}")
 
 
