@@ -1,0 +1,34 @@
+"""Housing models: people (participants, households), landlords and tenancies, visits.
+
+Split into modules by subject; everything is importable from ``housing.models``.
+"""
+
+from housing.models.landlords import (  # noqa: F401
+    AgreementStatus,
+    ConcernKind,
+    ConcernStatus,
+    CooperationAgreement,
+    Flat,
+    Landlord,
+    LandlordConcern,
+    LandlordContact,
+    LandlordKind,
+    Tenancy,
+    TenancyOutcome,
+)
+from housing.models.people import (  # noqa: F401
+    Consent,
+    ConsentPurpose,
+    ConsentStatus,
+    District,
+    Household,
+    Participant,
+    phone_validator,
+    postcode_validator,
+)
+from housing.models.visits import (  # noqa: F401
+    FollowUp,
+    FollowUpStatus,
+    HomeVisit,
+    VisitOutcome,
+)

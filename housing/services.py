@@ -1,0 +1,386 @@
+"""State changes of the housing programme: agreements, tenancies, concerns, visits.
+
+Views parse input, call one of these functions and render. Every function runs in
+one transaction: it either makes all of its changes or none, and it raises
+``HousingError`` with a machine-readable ``code`` and a German message (through
+gettext) when the input breaks a rule.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.roles import Role, has_role
+from housing.files import PDF_MESSAGES, pdf_problem
+from housing.models import (
+    AgreementStatus,
+    ConcernKind,
+    ConcernStatus,
+    CooperationAgreement,
+    Flat,
+    FollowUp,
+    FollowUpStatus,
+    HomeVisit,
+    Household,
+    Landlord,
+    LandlordConcern,
+    Tenancy,
+    TenancyOutcome,
+    VisitOutcome,
+)
+
+CONCERN_FOLLOW_UP_DAYS = 7
+
+
+class HousingError(Exception):
+    """A rule of the housing programme was broken; nothing was saved.
+
+    ``code`` is stable for programs and tests; ``message`` is for people;
+    ``field`` names the form field the message belongs to, when there is one.
+    """
+
+    def __init__(self, code: str, message: str, field: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+def _checked(instance, exclude=None):
+    """Run the model's own validation; turn its first problem into a HousingError."""
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise HousingError(
+            "invalid", " ".join(messages), None if field == "__all__" else field
+        ) from exc
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+# --- Agreements -----------------------------------------------------------------------------
+
+
+def check_pdf(data: bytes) -> None:
+    """Raise ``HousingError('not_pdf'|'not_parseable'|'too_large')`` unless ``data`` is a PDF."""
+    from housing.files import MAX_PDF_BYTES
+
+    if len(data) > MAX_PDF_BYTES:
+        raise HousingError("too_large", str(PDF_MESSAGES["too_large"]), "document")
+    problem = pdf_problem(data)
+    if problem:
+        raise HousingError(problem, str(PDF_MESSAGES[problem]), "document")
+
+
+@transaction.atomic
+def activate_agreement(agreement: CooperationAgreement) -> CooperationAgreement:
+    """Make a draft agreement the landlord's active one.
+
+    Needs the signing date. The landlord row is locked so that two coordinators
+    activating two agreements of the same landlord at once cannot both succeed.
+    Errors: ``agreement_not_draft``, ``agreement_not_signed``, ``agreement_already_active``.
+    """
+    Landlord.objects.select_for_update().get(pk=agreement.landlord_id)
+    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.status != AgreementStatus.DRAFT:
+        raise HousingError("agreement_not_draft", _("Only a draft agreement can be activated."))
+    if not agreement.signed_on:
+        raise HousingError(
+            "agreement_not_signed",
+            _("An agreement can only be active once it has been signed: enter the signing date."),
+            "signed_on",
+        )
+    other = CooperationAgreement.objects.filter(
+        landlord_id=agreement.landlord_id, status=AgreementStatus.ACTIVE
+    ).exclude(pk=agreement.pk)
+    if other.exists():
+        raise HousingError(
+            "agreement_already_active",
+            _("This landlord already has an active agreement. End it first."),
+            "status",
+        )
+    agreement.status = AgreementStatus.ACTIVE
+    _checked(agreement, exclude=["document"])
+    try:
+        agreement.save(update_fields=["status", "updated_at"])
+    except IntegrityError as exc:  # the named constraint, if a racer slipped past the lock
+        raise HousingError(
+            "agreement_already_active", _("This landlord already has an active agreement.")
+        ) from exc
+    return agreement
+
+
+@transaction.atomic
+def end_agreement(
+    agreement: CooperationAgreement, *, reason: str, ended_on: dt.date | None = None
+) -> CooperationAgreement:
+    """End an active agreement with a reason; ``valid_until`` becomes the end date.
+
+    Errors: ``agreement_not_active``, ``end_reason_missing``, ``end_before_start``.
+    """
+    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.status != AgreementStatus.ACTIVE:
+        raise HousingError("agreement_not_active", _("Only an active agreement can be ended."))
+    if not reason.strip():
+        raise HousingError(
+            "end_reason_missing", _("Enter the reason the agreement ended."), "end_reason"
+        )
+    ended_on = ended_on or _today()
+    if ended_on < agreement.valid_from:
+        raise HousingError(
+            "end_before_start",
+            _("The agreement cannot end before it became valid."),
+            "valid_until",
+        )
+    agreement.status = AgreementStatus.ENDED
+    agreement.end_reason = reason.strip()
+    agreement.valid_until = ended_on
+    _checked(agreement, exclude=["document"])
+    agreement.save()
+    return agreement
+
+
+# --- Tenancies --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_tenancy(
+    *,
+    household: Household,
+    flat: Flat,
+    start: dt.date,
+    move_in: dt.date | None = None,
+    through_programme: bool = False,
+    notes: str = "",
+) -> Tenancy:
+    """Record that ``household`` rents ``flat`` from ``start`` (open-ended).
+
+    The flat row is locked while overlapping tenancies are looked for, so two
+    tenancies of one flat for the same period cannot be saved at the same time.
+    Errors: ``move_in_before_start``, ``tenancy_overlap``.
+    """
+    flat = Flat.objects.select_for_update().get(pk=flat.pk)
+    if move_in and move_in < start:
+        raise HousingError(
+            "move_in_before_start",
+            _("The move-in cannot be before the start of the lease."),
+            "move_in",
+        )
+    clash = Tenancy.objects.overlapping(flat, start, None).select_related("household").first()
+    if clash:
+        raise HousingError(
+            "tenancy_overlap",
+            _("This flat is already let to %(household)s from %(start)s in this period.")
+            % {"household": clash.household, "start": f"{clash.start:%d.%m.%Y}"},
+            "start",
+        )
+    tenancy = Tenancy(
+        household=household,
+        landlord_id=flat.landlord_id,
+        flat=flat,
+        start=start,
+        move_in=move_in,
+        through_programme=through_programme,
+        notes=notes,
+    )
+    _checked(tenancy)
+    tenancy.save()
+    return tenancy
+
+
+@transaction.atomic
+def end_tenancy(tenancy: Tenancy, *, end: dt.date, outcome: str) -> Tenancy:
+    """Close a tenancy with its end date and the housing outcome (monitoring data).
+
+    Errors: ``end_before_start``, ``outcome_missing``, ``tenancy_overlap``.
+    """
+    tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
+    if end < tenancy.start:
+        raise HousingError(
+            "end_before_start", _("The end of the lease cannot be before its start."), "end"
+        )
+    if outcome not in TenancyOutcome.values:
+        raise HousingError("outcome_missing", _("Enter how the tenancy ended."), "outcome")
+    tenancy.end = end
+    tenancy.outcome = outcome
+    _checked(tenancy)
+    tenancy.save()
+    return tenancy
+
+
+# --- Concerns and follow-ups ------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_concern(
+    *,
+    tenancy: Tenancy,
+    kind: str,
+    description: str,
+    reported_on: dt.date | None = None,
+    follow_up_due: dt.date | None = None,
+) -> LandlordConcern:
+    """Record a landlord's concern about a tenancy and a follow-up for its companions.
+
+    The follow-up is due ``CONCERN_FOLLOW_UP_DAYS`` after the report unless given.
+    Errors: ``date_in_future``, ``description_missing``, ``invalid``.
+    """
+    reported_on = reported_on or _today()
+    if reported_on > _today():
+        raise HousingError(
+            "date_in_future", _("A concern cannot be dated in the future."), "reported_on"
+        )
+    if not description.strip():
+        raise HousingError(
+            "description_missing", _("Describe what the landlord reported."), "description"
+        )
+    concern = LandlordConcern(
+        tenancy=tenancy, kind=kind, description=description.strip(), reported_on=reported_on
+    )
+    _checked(concern)
+    concern.save()
+    due = follow_up_due or reported_on + dt.timedelta(days=CONCERN_FOLLOW_UP_DAYS)
+    FollowUp.objects.create(
+        household_id=tenancy.household_id,
+        concern=concern,
+        title=_("Landlord concern: %(kind)s") % {"kind": ConcernKind(kind).label},
+        due_on=due,
+    )
+    return concern
+
+
+@transaction.atomic
+def complete_follow_up(
+    follow_up: FollowUp, *, user, note: str = "", visit: HomeVisit | None = None
+) -> FollowUp:
+    """Mark a follow-up done (optionally by a visit); its concern is then in progress.
+
+    Errors: ``follow_up_done`` when someone else completed it a moment ago.
+    """
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.status != FollowUpStatus.OPEN:
+        raise HousingError("follow_up_done", _("This follow-up has already been completed."))
+    follow_up.status = FollowUpStatus.DONE
+    follow_up.done_on = visit.date if visit else _today()
+    follow_up.done_by = user
+    follow_up.resolved_by_visit = visit
+    follow_up.note = note[:255]
+    follow_up.save()
+    if follow_up.concern_id:
+        LandlordConcern.objects.filter(pk=follow_up.concern_id, status=ConcernStatus.OPEN).update(
+            status=ConcernStatus.IN_PROGRESS
+        )
+    return follow_up
+
+
+@transaction.atomic
+def resolve_concern(concern: LandlordConcern, *, resolved_on: dt.date | None = None):
+    """Close a concern; its open follow-ups are closed with it. Error: ``date_in_future``."""
+    resolved_on = resolved_on or _today()
+    if resolved_on > _today():
+        raise HousingError("date_in_future", _("The date cannot be in the future."), "resolved_on")
+    concern = LandlordConcern.objects.select_for_update().get(pk=concern.pk)
+    concern.status = ConcernStatus.RESOLVED
+    concern.resolved_on = resolved_on
+    concern.save()
+    concern.follow_ups.filter(status=FollowUpStatus.OPEN).update(
+        status=FollowUpStatus.DONE, done_on=resolved_on
+    )
+    return concern
+
+
+# --- Visits -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def log_visit(
+    *,
+    household: Household,
+    companions: Iterable,
+    user,
+    date: dt.date,
+    duration_minutes: int = 60,
+    language: str = "de",
+    interpreted: bool = False,
+    present: str = "",
+    topics: Iterable = (),
+    free_topics: str = "",
+    observations: str = "",
+    agreed_actions: str = "",
+    follow_up_due: dt.date | None = None,
+    next_visit: dt.date | None = None,
+    outcome: str = VisitOutcome.HELD,
+    resolves: Iterable[FollowUp] = (),
+) -> HomeVisit:
+    """Save a home visit, complete the follow-ups it resolved, plan the next follow-up.
+
+    ``resolves`` must be open follow-ups of the same household. A ``follow_up_due``
+    creates a follow-up from the agreed actions. Errors: ``visit_in_future``,
+    ``no_companion``, ``not_a_companion``, ``follow_up_other_household``, ``invalid``.
+    """
+    companions = list(companions)
+    if date > _today():
+        raise HousingError(
+            "visit_in_future", _("A visit cannot be logged for a day in the future."), "date"
+        )
+    if not companions:
+        raise HousingError("no_companion", _("Choose at least one companion."), "companions")
+    if any(not has_role(c, Role.COMPANION) for c in companions):
+        raise HousingError(
+            "not_a_companion", _("Only Klartext companions can be named."), "companions"
+        )
+    visit = HomeVisit(
+        household=household,
+        date=date,
+        duration_minutes=duration_minutes,
+        language=language,
+        interpreted=interpreted,
+        present=present.strip(),
+        free_topics=free_topics.strip(),
+        observations=observations.strip(),
+        agreed_actions=agreed_actions.strip(),
+        follow_up_due=follow_up_due,
+        next_visit=next_visit,
+        outcome=outcome,
+        created_by=user,
+    )
+    _checked(visit)
+    visit.save()
+    visit.companions.set(companions)
+    visit.topics.set(list(topics))
+    for follow_up in resolves:
+        if follow_up.household_id != household.pk:
+            raise HousingError(
+                "follow_up_other_household",
+                _("A follow-up of another household cannot be resolved by this visit."),
+            )
+        complete_follow_up(follow_up, user=user, visit=visit)
+    if follow_up_due:
+        title = visit.agreed_actions.splitlines()[0] if visit.agreed_actions else ""
+        FollowUp.objects.create(
+            household=household,
+            source_visit=visit,
+            title=title[:255]
+            or _("Follow-up of the visit on %(date)s") % {"date": f"{date:%d.%m.%Y}"},
+            due_on=follow_up_due,
+        )
+    return visit
+
+
+@transaction.atomic
+def assign_companions(household: Household, companions: Iterable) -> Household:
+    """Set the companions who visit ``household``. Error: ``not_a_companion``."""
+    companions = list(companions)
+    if any(not has_role(c, Role.COMPANION) for c in companions):
+        raise HousingError(
+            "not_a_companion", _("Only Klartext companions can be assigned."), "companions"
+        )
+    household.companions.set(companions)
+    return household
