@@ -35,6 +35,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ADMIN_ACCESS,
         "housing.view_household",
         "housing.view_participant",
+        # Klartext: their households' tenancies (read; landlord contact shown there),
+        # visits and concerns (read and write), follow-ups (complete). Scope is
+        # decided by visible_to(); landlords and agreements stay with coordinators.
+        "housing.view_tenancy",
+        "housing.view_homevisit",
+        "housing.add_homevisit",
+        "housing.change_homevisit",
+        "housing.view_landlordconcern",
+        "housing.add_landlordconcern",
+        "housing.change_landlordconcern",
+        "housing.view_followup",
+        "housing.change_followup",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,

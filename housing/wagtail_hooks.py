@@ -1,8 +1,99 @@
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
+from housing import views
+from housing.landlord_viewsets import HousingViewSetGroup
+from housing.models import CooperationAgreement
 from housing.viewsets import PeopleViewSetGroup
+
+AGREEMENT_REMINDER_DAYS = 60
 
 
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_housing_viewsets():
+    return HousingViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_housing_urls():
+    return [
+        path("housing/caseload/", views.CaseloadView.as_view(), name="housing_caseload"),
+        path(
+            "housing/households/<int:household_id>/visit/",
+            views.LogVisitView.as_view(),
+            name="housing_log_visit",
+        ),
+        path(
+            "housing/households/<int:household_id>/timeline/",
+            views.TimelineView.as_view(),
+            name="housing_timeline",
+        ),
+        path(
+            "housing/households/<int:household_id>/companions/",
+            views.AssignCompanionsView.as_view(),
+            name="housing_assign_companions",
+        ),
+        path(
+            "housing/follow-ups/<int:pk>/done/",
+            views.FollowUpDoneView.as_view(),
+            name="housing_follow_up_done",
+        ),
+        path(
+            "housing/agreements/<int:pk>/document/",
+            views.agreement_document,
+            name="housing_agreement_document",
+        ),
+    ]
+
+
+class CaseloadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("housing.view_household")
+
+
+@hooks.register("register_admin_menu_item")
+def register_caseload_menu_item():
+    return CaseloadMenuItem(
+        _("Caseload"), reverse("housing_caseload"), icon_name="clipboard-list", order=150
+    )
+
+
+class AgreementsEndingPanel(Component):
+    """Dashboard reminder: active agreements that end within the next 60 days."""
+
+    name = "agreements_ending"
+    order = 90
+    template_name = "housing/panels/agreements_ending.html"
+
+    def __init__(self, agreements, today):
+        self.agreements = agreements
+        self.today = today
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "agreements": [(a, (a.valid_until - self.today).days) for a in self.agreements],
+            "days": AGREEMENT_REMINDER_DAYS,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_agreements_ending_panel(request, panels):
+    if not request.user.has_perm("housing.change_cooperationagreement"):
+        return
+    today = timezone.localdate()
+    agreements = list(
+        CooperationAgreement.objects.visible_to(request.user)
+        .ending_within(AGREEMENT_REMINDER_DAYS, today)
+        .select_related("landlord", "programme_contact")
+        .order_by("valid_until")
+    )
+    panels.append(AgreementsEndingPanel(agreements, today))

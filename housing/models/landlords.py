@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -215,6 +217,15 @@ class CooperationAgreement(models.Model):
     def __str__(self):
         return f"{self.landlord} – {self.text_version} ({self.get_status_display()})"
 
+    def document_link(self):
+        """A link to the signed PDF through the permission-checked view (no public URL)."""
+        if not self.document:
+            return "–"
+        url = reverse("housing_agreement_document", args=[self.pk])
+        return format_html('<a href="{}">{}</a>', url, _("PDF"))
+
+    document_link.short_description = _("signed document")
+
     def clean(self):
         super().clean()
         if self.status == AgreementStatus.ENDED and not self.end_reason.strip():
@@ -313,8 +324,9 @@ class Tenancy(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.flat_id and self.landlord_id and self.flat.landlord_id != self.landlord_id:
-            errors["flat"] = _("This flat belongs to another landlord.")
+        if self.flat_id:
+            # The landlord is the flat's; the form does not ask for it twice.
+            self.landlord_id = self.flat.landlord_id
         if self.end and not self.outcome:
             errors["outcome"] = _("Enter how the tenancy ended.")
         if self.flat_id and self.start and not (self.end and self.end < self.start):

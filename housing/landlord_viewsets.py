@@ -1,0 +1,314 @@
+"""Back-office lists and forms for landlords, agreements, tenancies, concerns and visits.
+
+State changes with side effects (a concern's follow-up, a visit that resolves
+follow-ups) go through ``housing.services`` from the create views.
+"""
+
+from django import forms
+from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from core.forms import ScopedAdminModelForm
+from core.viewsets import ScopedModelViewSet
+from housing import services
+from housing.models import (
+    AgreementStatus,
+    CooperationAgreement,
+    HomeVisit,
+    Landlord,
+    LandlordConcern,
+    Tenancy,
+)
+
+
+def _scoped_panels(panels):
+    return ObjectList(panels, base_form_class=ScopedAdminModelForm)
+
+
+class LandlordViewSet(ScopedModelViewSet):
+    model = Landlord
+    icon = "user"
+    menu_label = _("Landlords")
+    menu_order = 100
+    add_to_admin_menu = False
+    list_display = [
+        "name",
+        "kind",
+        "city",
+        "phone",
+        BooleanColumn("has_active_agreement", label=_("active agreement")),
+        Column("tenancy_count", label=_("tenancies"), sort_key="tenancy_count"),
+    ]
+    list_filter = ["kind", "city"]
+    search_fields = ["name", "street", "city", "phone", "email", "notes"]
+    list_export = ["name", "kind", "street", "postcode", "city", "phone", "email", "notes"]
+    export_filename = "vermieter"
+    inspect_view_enabled = True
+    edit_handler = _scoped_panels(
+        [
+            FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("street"),
+                    FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                    FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                ],
+                heading=_("Address and contact"),
+            ),
+            InlinePanel("contacts", heading=_("Contact persons"), label=_("Contact person")),
+            InlinePanel("flats", heading=_("Flats"), label=_("Flat")),
+            FieldPanel("notes"),
+        ]
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Two annotations instead of one query per row for the agreement and tenancy columns.
+        active = CooperationAgreement.objects.filter(
+            landlord=OuterRef("pk"), status=AgreementStatus.ACTIVE
+        )
+        queryset = Landlord.objects.annotate(
+            has_active_agreement=Exists(active), tenancy_count=Count("tenancies")
+        )
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class AgreementViewSet(ScopedModelViewSet):
+    model = CooperationAgreement
+    icon = "doc-full"
+    menu_label = _("Cooperation agreements")
+    menu_order = 110
+    add_to_admin_menu = False
+    list_display = [
+        "landlord",
+        "text_version",
+        "status",
+        "signed_on",
+        "valid_from",
+        "valid_until",
+        Column("programme_contact", label=_("programme contact person")),
+        Column("document_link", label=_("signed document")),
+    ]
+    list_filter = ["status", "valid_until", "programme_contact"]
+    search_fields = ["landlord__name", "text_version", "end_reason", "notes"]
+    list_export = [
+        "landlord",
+        "text_version",
+        "status",
+        "signed_on",
+        "valid_from",
+        "valid_until",
+        "end_reason",
+        "programme_contact",
+    ]
+    export_filename = "kooperationsvereinbarungen"
+    edit_handler = _scoped_panels(
+        [
+            FieldPanel("landlord"),
+            FieldRowPanel([FieldPanel("text_version"), FieldPanel("signed_on")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("end_reason")]),
+            FieldPanel("programme_contact"),
+            # A plain file input: the default one links to the file's public URL,
+            # which private files do not have.
+            FieldPanel("document", widget=forms.FileInput(attrs={"accept": "application/pdf"})),
+            FieldPanel("notes"),
+        ]
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=CooperationAgreement.objects.select_related("landlord", "programme_contact"),
+            **kwargs,
+        )
+
+
+class TenancyViewSet(ScopedModelViewSet):
+    model = Tenancy
+    icon = "home"
+    menu_label = _("Tenancies")
+    menu_order = 120
+    add_to_admin_menu = False
+    list_display = [
+        "household",
+        "landlord",
+        Column("flat", label=_("flat")),
+        "start",
+        "end",
+        "outcome",
+        BooleanColumn("through_programme", label=_("through the programme")),
+    ]
+    list_filter = ["outcome", "through_programme", "landlord", "start", "end"]
+    search_fields = ["household__name", "landlord__name", "flat__street"]
+    list_export = [
+        "household",
+        "landlord",
+        "flat",
+        "start",
+        "move_in",
+        "end",
+        "outcome",
+        "through_programme",
+    ]
+    export_filename = "mietverhaeltnisse"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "household",
+        "landlord",
+        "flat",
+        "start",
+        "move_in",
+        "end",
+        "outcome",
+        "through_programme",
+        "notes",
+    ]
+    edit_handler = _scoped_panels(
+        [
+            FieldPanel("household"),
+            FieldPanel("flat", help_text=_("The landlord is taken from the flat.")),
+            FieldRowPanel([FieldPanel("start"), FieldPanel("move_in")]),
+            FieldRowPanel([FieldPanel("end"), FieldPanel("outcome")]),
+            FieldPanel("through_programme"),
+            FieldPanel("notes"),
+        ]
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=Tenancy.objects.select_related("household", "landlord", "flat"), **kwargs
+        )
+
+
+class ServiceCreateView(CreateView):
+    """A create view whose save goes through a service; its errors land on the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.HousingError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+
+
+class ConcernCreateView(ServiceCreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.record_concern(
+            tenancy=data["tenancy"],
+            kind=data["kind"],
+            description=data["description"],
+            reported_on=data["reported_on"],
+        )
+
+
+class ConcernViewSet(ScopedModelViewSet):
+    model = LandlordConcern
+    icon = "warning"
+    menu_label = _("Landlord concerns")
+    menu_order = 130
+    add_to_admin_menu = False
+    add_view_class = ConcernCreateView
+    list_display = [
+        Column("household", label=_("household"), accessor="tenancy.household"),
+        Column("landlord", label=_("landlord"), accessor="tenancy.landlord"),
+        "kind",
+        "reported_on",
+        "status",
+    ]
+    list_filter = ["status", "kind", "reported_on"]
+    search_fields = ["description", "tenancy__household__name", "tenancy__landlord__name"]
+    list_export = ["tenancy", "kind", "reported_on", "status", "resolved_on", "description"]
+    export_filename = "vermieteranliegen"
+    inspect_view_enabled = True
+    edit_handler = _scoped_panels(
+        [
+            FieldPanel("tenancy"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("reported_on")]),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("resolved_on")]),
+        ]
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=LandlordConcern.objects.select_related(
+                "tenancy__household", "tenancy__landlord", "tenancy__flat"
+            ),
+            **kwargs,
+        )
+
+
+class VisitCreateView(ServiceCreateView):
+    def save_instance(self):
+        data = dict(self.form.cleaned_data)
+        return services.log_visit(user=self.request.user, **data)
+
+
+class HomeVisitViewSet(ScopedModelViewSet):
+    model = HomeVisit
+    icon = "group"
+    menu_label = _("Home visits")
+    menu_order = 140
+    add_to_admin_menu = False
+    add_view_class = VisitCreateView
+    list_display = ["household", "date", "duration_minutes", "language", "outcome", "next_visit"]
+    list_filter = ["outcome", "language", "interpreted", "date", "companions"]
+    search_fields = ["household__name", "observations", "agreed_actions", "free_topics"]
+    list_export = [
+        "household",
+        "date",
+        "duration_minutes",
+        "language",
+        "interpreted",
+        "present",
+        "free_topics",
+        "observations",
+        "agreed_actions",
+        "follow_up_due",
+        "next_visit",
+        "outcome",
+    ]
+    export_filename = "hausbesuche"
+    inspect_view_enabled = True
+    edit_handler = _scoped_panels(
+        [
+            FieldRowPanel([FieldPanel("household"), FieldPanel("date")]),
+            FieldPanel("companions", widget=forms.CheckboxSelectMultiple),
+            FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("outcome")]),
+            FieldRowPanel([FieldPanel("language"), FieldPanel("interpreted")]),
+            FieldPanel("present"),
+            FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("free_topics"),
+            FieldPanel("observations"),
+            FieldPanel("agreed_actions"),
+            FieldRowPanel([FieldPanel("follow_up_due"), FieldPanel("next_visit")]),
+        ]
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=HomeVisit.objects.select_related("household"), **kwargs
+        )
+
+
+class HousingViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Housing")
+    menu_icon = "home"
+    menu_order = 210
+    items = (
+        LandlordViewSet("landlords"),
+        AgreementViewSet("agreements"),
+        TenancyViewSet("tenancies"),
+        ConcernViewSet("concerns"),
+        HomeVisitViewSet("visits"),
+    )
