@@ -1,4 +1,4 @@
-from tests.access import NOT_FOUND, OK, Rule, staff_only
+from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
 
 # Coordinators see and change every record. Companions read (never change) their
 # assigned households and those households' members; a record outside their scope
@@ -56,3 +56,109 @@ RULES = {
     "districts:history_results": Rule(args=lambda w: [w["district"].pk], expect=_COORDINATOR),
     "districts:usage": Rule(args=lambda w: [w["district"].pk], expect=_COORDINATOR),
 }
+
+
+# --- Landlords, agreements, tenancies, concerns, visits, task screens ----------------------
+#
+# Landlords and agreements are the coordinators' business: companions hold no
+# permission on them (they read a tenancy's landlord contact on the timeline).
+# Companions read tenancies and read/write visits and concerns of their assigned
+# households; any other household's record is 404 for them, whichever view.
+
+_COMPANION_WRITES = staff_only(coordinator=OK, companion=OK)
+_COMPANION_NO_DELETE = staff_only(coordinator=OK, companion=DENIED)
+
+
+def extend_world(world, users):
+    from tests.housing.factories import (
+        AgreementFactory,
+        ConcernFactory,
+        FlatFactory,
+        FollowUpFactory,
+        HomeVisitFactory,
+        LandlordContactFactory,
+        TenancyFactory,
+    )
+
+    flat = FlatFactory()
+    other_flat = FlatFactory()
+    LandlordContactFactory(landlord=flat.landlord)
+    tenancy = TenancyFactory(household=world["household"], flat=flat)
+    other_tenancy = TenancyFactory(household=world["other_household"], flat=other_flat)
+    concern = ConcernFactory(tenancy=tenancy)
+    world.update(
+        landlord=flat.landlord,
+        other_landlord=other_flat.landlord,
+        agreement=AgreementFactory(
+            landlord=flat.landlord,
+            programme_contact=users["coordinator"],
+            with_document=True,
+        ),
+        tenancy=tenancy,
+        other_tenancy=other_tenancy,
+        concern=concern,
+        other_concern=ConcernFactory(tenancy=other_tenancy),
+        visit=HomeVisitFactory(household=world["household"], companions=[users["companion"]]),
+        other_visit=HomeVisitFactory(household=world["other_household"]),
+        follow_up=FollowUpFactory(household=world["household"], concern=concern),
+        other_follow_up=FollowUpFactory(household=world["other_household"]),
+    )
+
+
+def _coordinator_viewset(prefix: str, key: str, inspect: bool = False) -> dict[str, Rule]:
+    rules = {
+        f"{prefix}:index": Rule(expect=_COORDINATOR),
+        f"{prefix}:index_results": Rule(expect=_COORDINATOR),
+        f"{prefix}:add": Rule(expect=_COORDINATOR),
+    }
+    views = ["edit", "delete", "history", "history_results", "usage"]
+    if inspect:
+        views.append("inspect")
+    for view in views:
+        rules[f"{prefix}:{view}"] = Rule(args=lambda w, key=key: [w[key].pk], expect=_COORDINATOR)
+    return rules
+
+
+def _companion_viewset(prefix: str, key: str, other: str) -> dict[str, Rule]:
+    return {
+        f"{prefix}:index": Rule(expect=_LIST),
+        f"{prefix}:index_results": Rule(expect=_LIST),
+        f"{prefix}:add": Rule(expect=_COMPANION_WRITES),
+        f"{prefix}:inspect": Rule(cases=_readable(key, other)),
+        f"{prefix}:edit": Rule(cases=_readable(key, other)),
+        f"{prefix}:history": Rule(cases=_readable(key, other)),
+        f"{prefix}:history_results": Rule(cases=_readable(key, other)),
+        f"{prefix}:usage": Rule(cases=_readable(key, other)),
+        f"{prefix}:delete": Rule(cases=_scoped(key, other, _COMPANION_NO_DELETE, _READ_OUTSIDE)),
+    }
+
+
+RULES.update(_coordinator_viewset("landlords", "landlord", inspect=True))
+RULES.update(_coordinator_viewset("agreements", "agreement"))
+RULES.update(
+    {
+        "tenancies:index": Rule(expect=_LIST),
+        "tenancies:index_results": Rule(expect=_LIST),
+        "tenancies:add": Rule(expect=_COORDINATOR),
+        "tenancies:inspect": Rule(cases=_readable("tenancy", "other_tenancy")),
+        "tenancies:edit": Rule(cases=_coordinator_only("tenancy", "other_tenancy")),
+        "tenancies:delete": Rule(cases=_coordinator_only("tenancy", "other_tenancy")),
+        "tenancies:history": Rule(cases=_coordinator_only("tenancy", "other_tenancy")),
+        "tenancies:history_results": Rule(cases=_coordinator_only("tenancy", "other_tenancy")),
+        "tenancies:usage": Rule(cases=_coordinator_only("tenancy", "other_tenancy")),
+    }
+)
+RULES.update(_companion_viewset("concerns", "concern", "other_concern"))
+RULES.update(_companion_viewset("visits", "visit", "other_visit"))
+RULES.update(
+    {
+        "housing_caseload": Rule(expect=_LIST),
+        "housing_log_visit": Rule(cases=_readable("household", "other_household")),
+        "housing_timeline": Rule(cases=_readable("household", "other_household")),
+        "housing_assign_companions": Rule(
+            cases=_scoped("household", "other_household", _COORDINATOR, _COORDINATOR)
+        ),
+        "housing_follow_up_done": Rule(cases=_readable("follow_up", "other_follow_up")),
+        "housing_agreement_document": Rule(args=lambda w: [w["agreement"].pk], expect=_COORDINATOR),
+    }
+)
