@@ -1,0 +1,77 @@
+"""Caseload, household timeline and landlord lists: same queries for 10 or 100 records."""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import client_for
+from tests.factories import HouseholdFactory, ParticipantFactory
+from tests.housing.factories import (
+    AgreementFactory,
+    ConcernFactory,
+    FlatFactory,
+    FollowUpFactory,
+    HomeVisitFactory,
+    LandlordContactFactory,
+    TenancyFactory,
+)
+from tests.queries import count_queries
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
+
+
+def _households(n, companion):
+    for _ in range(n):
+        household = HouseholdFactory(companions=[companion])
+        HomeVisitFactory(household=household, companions=[companion])
+        FollowUpFactory(household=household)
+
+
+@pytest.mark.parametrize("role", ["companion", "coordinator"])
+def test_caseload_queries_do_not_grow(users, role):
+    client = client_for(users[role])
+    _households(10, users["companion"])
+    ten = count_queries(client, "/admin/housing/caseload/")
+    _households(90, users["companion"])
+    hundred = count_queries(client, "/admin/housing/caseload/")
+    assert ten == hundred, (ten, hundred)
+
+
+def _history(household, companion, n):
+    tenancy = TenancyFactory(household=household, flat=FlatFactory())
+    LandlordContactFactory(landlord=tenancy.landlord)
+    for _ in range(n):
+        ParticipantFactory(household=household)
+        HomeVisitFactory(household=household, companions=[companion], topics=[1, 2])
+        ConcernFactory(tenancy=tenancy)
+        FollowUpFactory(household=household)
+
+
+@pytest.mark.parametrize("role", ["companion", "coordinator"])
+def test_timeline_queries_do_not_grow(users, role):
+    companion = users["companion"]
+    client = client_for(users[role])
+    few = HouseholdFactory(companions=[companion])
+    many = HouseholdFactory(companions=[companion])
+    _history(few, companion, 10)
+    _history(many, companion, 100)
+    ten = count_queries(client, reverse("housing_timeline", args=[few.pk]))
+    hundred = count_queries(client, reverse("housing_timeline", args=[many.pk]))
+    assert ten == hundred, (ten, hundred)
+
+
+def _landlords(n, coordinator):
+    for _ in range(n):
+        flat = FlatFactory()
+        LandlordContactFactory(landlord=flat.landlord)
+        TenancyFactory(flat=flat)
+        AgreementFactory(landlord=flat.landlord, programme_contact=coordinator)
+
+
+@pytest.mark.parametrize("url", ["/admin/landlords/", "/admin/agreements/", "/admin/tenancies/"])
+def test_landlord_lists_queries_do_not_grow(coordinator, url):
+    client = client_for(coordinator)
+    _landlords(10, coordinator)
+    ten = count_queries(client, url, {"per_page": 100})
+    _landlords(90, coordinator)
+    hundred = count_queries(client, url, {"per_page": 100})
+    assert ten == hundred, (ten, hundred)

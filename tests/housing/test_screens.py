@@ -1,0 +1,227 @@
+"""The housing task screens: caseload, log a visit, follow-ups, timeline, concerns, dashboard."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from housing.models import FollowUp, HomeVisit, LandlordConcern
+from tests.conftest import client_for
+from tests.factories import HouseholdFactory, ParticipantFactory, UserFactory
+from tests.housing.conftest import TODAY
+from tests.housing.factories import (
+    AgreementFactory,
+    ConcernFactory,
+    FollowUpFactory,
+    HomeVisitFactory,
+    LandlordContactFactory,
+    TenancyFactory,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
+
+CASELOAD = "/admin/housing/caseload/"
+
+
+def _order(response):
+    return [h.name for h in response.context["households"]]
+
+
+def test_caseload_puts_overdue_follow_ups_first(companion):
+    calm = HouseholdFactory(name="Familie Aaa", companions=[companion])
+    late = HouseholdFactory(name="Familie Zzz", companions=[companion])
+    HouseholdFactory(name="Familie Fremd")  # someone else's household
+    FollowUpFactory(household=late, due_on=TODAY - dt.timedelta(days=3))
+    FollowUpFactory(household=calm, due_on=TODAY + dt.timedelta(days=3))
+    HomeVisitFactory(household=calm, date=TODAY - dt.timedelta(days=10), next_visit=TODAY)
+
+    response = client_for(companion).get(CASELOAD)
+    assert _order(response) == ["Familie Zzz", "Familie Aaa"]
+    rows = {h.name: h for h in response.context["households"]}
+    assert rows["Familie Aaa"].last_visit == TODAY - dt.timedelta(days=10)
+    assert rows["Familie Aaa"].next_visit == TODAY
+    assert rows["Familie Zzz"].overdue_count == 1
+    assert [f.household.name for _h, f in response.context["overdue"]] == ["Familie Zzz"]
+    assert b"Familie Fremd" not in response.content
+
+
+def test_coordinator_sees_all_caseloads_and_filters_by_companion(coordinator, companion):
+    other = UserFactory(username="companion2", role="Companion")
+    HouseholdFactory(name="Familie Eins", companions=[companion])
+    HouseholdFactory(name="Familie Zwei", companions=[other])
+    client = client_for(coordinator)
+    assert sorted(_order(client.get(CASELOAD))) == ["Familie Eins", "Familie Zwei"]
+    assert _order(client.get(CASELOAD, {"companion": other.pk})) == ["Familie Zwei"]
+
+
+def test_coordinator_assigns_a_household(coordinator, companion):
+    household = HouseholdFactory()
+    url = reverse("housing_assign_companions", args=[household.pk])
+    response = client_for(coordinator).post(url, {"companions": [companion.pk]})
+    assert response.status_code == 302
+    assert list(household.companions.all()) == [companion]
+    assert _order(client_for(companion).get(CASELOAD)) == [household.name]
+
+
+def test_follow_up_done_removes_it_from_the_caseload(companion):
+    household = HouseholdFactory(companions=[companion])
+    follow_up = FollowUpFactory(household=household)
+    client = client_for(companion)
+    assert client.get(CASELOAD).context["overdue"]
+    response = client.post(reverse("housing_follow_up_done", args=[follow_up.pk]))
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert follow_up.status == "done"
+    assert client.get(CASELOAD).context["overdue"] == []
+
+
+def test_companion_cannot_complete_another_households_follow_up(companion):
+    foreign = FollowUpFactory()
+    response = client_for(companion).post(reverse("housing_follow_up_done", args=[foreign.pk]))
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == "open"
+
+
+def _visit_data(**overrides):
+    return {
+        "date": TODAY.isoformat(),
+        "duration_minutes": "30",
+        "outcome": "held",
+        "language": "ro",
+        **overrides,
+    }
+
+
+def test_logging_a_visit_resolves_the_chosen_follow_up(companion):
+    household = HouseholdFactory(companions=[companion])
+    ParticipantFactory(household=household, preferred_language="ro")
+    follow_up = FollowUpFactory(household=household)
+    url = reverse("housing_log_visit", args=[household.pk])
+    client = client_for(companion)
+    form = client.get(url).context["form"]
+    assert form.initial["companions"] == [companion.pk]
+    assert form.initial["language"] == "ro"
+    response = client.post(
+        url, _visit_data(companions=[companion.pk], resolves=[follow_up.pk], topics=[1, 3])
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    visit = HomeVisit.objects.get()
+    assert visit.topics.count() == 2
+    follow_up.refresh_from_db()
+    assert follow_up.resolved_by_visit == visit
+
+
+def test_a_visit_in_the_future_keeps_what_was_typed_and_explains_in_german(companion):
+    household = HouseholdFactory(companions=[companion])
+    url = reverse("housing_log_visit", args=[household.pk])
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    response = client_for(companion).post(
+        url,
+        _visit_data(date=tomorrow, companions=[companion.pk], observations="Alles sauber."),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["date"] == [
+        "Ein Besuch kann nicht für einen Tag in der Zukunft erfasst werden."
+    ]
+    assert "Alles sauber." in response.content.decode()
+    assert not HomeVisit.objects.exists()
+
+
+def test_the_visit_form_offers_only_the_households_own_follow_ups(companion):
+    household = HouseholdFactory(companions=[companion])
+    foreign = FollowUpFactory()
+    url = reverse("housing_log_visit", args=[household.pk])
+    response = client_for(companion).post(
+        url, _visit_data(companions=[companion.pk], resolves=[foreign.pk])
+    )
+    assert response.status_code == 200
+    assert "resolves" in response.context["form"].errors
+    foreign.refresh_from_db()
+    assert foreign.status == "open"
+
+
+def test_admin_concern_form_creates_the_follow_up(coordinator, companion):
+    tenancy = TenancyFactory(household=HouseholdFactory(companions=[companion]))
+    response = client_for(coordinator).post(
+        reverse("concerns:add"),
+        {
+            "tenancy": tenancy.pk,
+            "kind": "rent_arrears",
+            "reported_on": "20.10.2026",
+            "description": "Miete für Oktober fehlt.",
+            "status": "open",
+        },
+    )
+    assert response.status_code == 302
+    concern = LandlordConcern.objects.get()
+    assert FollowUp.objects.get().concern == concern
+    caseload = client_for(companion).get(CASELOAD)
+    assert [f.concern for _h, f in caseload.context["overdue"]] == [concern]
+
+
+def test_companion_concern_form_offers_only_their_tenancies(companion):
+    mine = TenancyFactory(household=HouseholdFactory(companions=[companion]))
+    foreign = TenancyFactory()
+    client = client_for(companion)
+    choices = client.get(reverse("concerns:add")).context["form"].fields["tenancy"].queryset
+    assert list(choices) == [mine]
+    response = client.post(
+        reverse("concerns:add"),
+        {"tenancy": foreign.pk, "kind": "noise", "reported_on": "20.10.2026", "description": "x"},
+    )
+    assert response.status_code == 200
+    assert not LandlordConcern.objects.exists()
+    assert foreign.household.name not in response.content.decode()
+
+
+def test_timeline_shows_everything_newest_first_with_landlord_contact(companion):
+    household = HouseholdFactory(companions=[companion])
+    ParticipantFactory(household=household, given_names="Ana", entry_date=dt.date(2026, 2, 2))
+    tenancy = TenancyFactory(household=household, start=dt.date(2026, 3, 1))
+    LandlordContactFactory(landlord=tenancy.landlord, name="Herr Hausmeister")
+    ConcernFactory(tenancy=tenancy, reported_on=dt.date(2026, 9, 1))
+    HomeVisitFactory(household=household, date=dt.date(2026, 10, 1), companions=[companion])
+
+    response = client_for(companion).get(reverse("housing_timeline", args=[household.pk]))
+    entries = [entry for entry, _label in response.context["entries"]]
+    assert [e.section for e in entries] == ["visits", "concerns", "tenancies", "members"]
+    assert [e.date for e in entries] == sorted((e.date for e in entries), reverse=True)
+    assert "Herr Hausmeister" in response.content.decode()
+
+
+def test_timeline_sections_follow_permissions(companion, coordinator):
+    from housing import timeline
+
+    household = HouseholdFactory(companions=[companion])
+    keys = {s.key for s in timeline.sections_for(companion)}
+    assert keys == {"members", "tenancies", "concerns", "visits", "follow_ups"}
+    # A section another app registers for a permission the companion lacks stays hidden.
+    timeline.register(
+        timeline.Section("secret", "Geheim", "housing.delete_household", lambda h, u: [], order=99)
+    )
+    try:
+        assert "secret" not in {s.key for s in timeline.sections_for(companion)}
+        assert "secret" in {s.key for s in timeline.sections_for(coordinator)}
+        response = client_for(companion).get(reverse("housing_timeline", args=[household.pk]))
+        assert "Geheim" not in response.content.decode()
+    finally:
+        timeline._sections.pop("secret")
+
+
+def test_dashboard_reminds_the_coordinator_of_agreements_ending_soon(coordinator, companion):
+    AgreementFactory(
+        landlord__name="Bald GmbH",
+        valid_until=TODAY + dt.timedelta(days=30),
+        programme_contact=coordinator,
+    )
+    AgreementFactory(
+        landlord__name="Später eG",
+        valid_until=TODAY + dt.timedelta(days=90),
+        programme_contact=coordinator,
+    )
+    page = client_for(coordinator).get("/admin/").content.decode()
+    assert "Bald GmbH" in page
+    assert "Später eG" not in page
+    assert "Bald GmbH" not in client_for(companion).get("/admin/").content.decode()
