@@ -45,6 +45,14 @@ class HousingTaskMixin(WagtailAdminTemplateMixin):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # The header shows the last crumb: without ours, every screen would read "Home".
+        items = list(self.breadcrumbs_items)
+        if not isinstance(self, CaseloadView):
+            items.append({"url": reverse("housing_caseload"), "label": _("Caseload")})
+        items.append({"url": "", "label": self.get_page_title()})
+        return items
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["caseload_url"] = reverse("housing_caseload")
