@@ -231,7 +231,7 @@ def _phone(index: int) -> str:
     return f"+49 30 23125 {index:03d}"
 
 
-def seed(stdout) -> None:
+def _seed_people(stdout) -> None:
     User = get_user_model()
     districts = {name: District.objects.get_or_create(name=name)[0] for name in DISTRICTS}
     companions = {
@@ -278,3 +278,11 @@ def seed(stdout) -> None:
                 )
             people += 1
     stdout.write(f"Households: {len(HOUSEHOLDS)}, participants: {people}")
+
+
+def seed(stdout) -> None:
+    """Households and participants, then landlords, agreements, tenancies, visits."""
+    _seed_people(stdout)
+    from housing import demo_landlords
+
+    demo_landlords.seed(stdout)
