@@ -170,6 +170,7 @@ class TenancyViewSet(ScopedModelViewSet):
         "end",
         "outcome",
         "through_programme",
+        "certificate_status",
         "notes",
     ]
     edit_handler = _scoped_panels(

@@ -109,6 +109,9 @@ def _tenancies(household, user):
         lines += [_("Contact: %(contact)s") % {"contact": c} for c in contacts]
         if tenancy.through_programme:
             lines.append(_("Came about through the programme."))
+        lines.append(
+            _("Holds the certificate: %(status)s") % {"status": tenancy.certificate_status()}
+        )
         yield Entry(tenancy.start, "tenancies", _("Tenancy started"), lines)
         if tenancy.end:
             yield Entry(

@@ -317,6 +317,20 @@ class Tenancy(models.Model):
     def __str__(self):
         return f"{self.household} – {self.flat.street if self.flat_id else ''}"
 
+    def certificate_status(self) -> str:
+        """Whether the household holds the certificate: yes / no / unknown.
+
+        Asked of the certificates app at call time (housing must not depend on it).
+        """
+        from housing.integrations import certificate_holders
+
+        holds = certificate_holders([self.household_id])[self.household_id]
+        if holds is None:
+            return str(_("unknown"))
+        return str(_("yes") if holds else _("no"))
+
+    certificate_status.short_description = _("holds the certificate")
+
     @property
     def is_current(self) -> bool:
         return self.end is None or self.end >= timezone.localdate()

@@ -225,3 +225,33 @@ def test_dashboard_reminds_the_coordinator_of_agreements_ending_soon(coordinator
     assert "Bald GmbH" in page
     assert "Später eG" not in page
     assert "Bald GmbH" not in client_for(companion).get("/admin/").content.decode()
+
+
+def test_certificate_status_is_unknown_until_the_certificates_app_answers(coordinator, monkeypatch):
+    from housing import integrations
+
+    tenancy = TenancyFactory()
+    url = reverse("tenancies:inspect", args=[tenancy.pk])
+    assert tenancy.certificate_status() == "unbekannt"
+    assert "unbekannt" in client_for(coordinator).get(url).content.decode()
+
+    monkeypatch.setattr(integrations, "certificates_available", lambda: True)
+    monkeypatch.setattr(integrations, "_lookup", lambda ids: {tenancy.household_id})
+    assert tenancy.certificate_status() == "ja"
+    other = TenancyFactory()
+    assert other.certificate_status() == "nein"
+
+
+def test_landlord_list_searches_filters_and_exports(coordinator):
+    from tests.housing.factories import LandlordFactory
+
+    LandlordFactory(name="Volmetal eG", kind="association")
+    LandlordFactory(name="Gerda Hollmann", kind="private")
+    client = client_for(coordinator)
+    found = client.get("/admin/landlords/", {"q": "volmetal"}).content.decode()
+    assert "Volmetal eG" in found and "Gerda Hollmann" not in found
+    private = client.get("/admin/landlords/", {"kind": "private"}).content.decode()
+    assert "Gerda Hollmann" in private and "Volmetal eG" not in private
+    export = client.get("/admin/landlords/", {"export": "csv"})
+    body = b"".join(export.streaming_content).decode()
+    assert "Volmetal eG" in body and "Gerda Hollmann" in body
