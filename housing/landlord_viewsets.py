@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.forms import ScopedAdminModelForm
@@ -23,6 +23,7 @@ from core.viewsets import ScopedModelViewSet
 from housing import services
 from housing.models import (
     AgreementStatus,
+    ConcernStatus,
     CooperationAgreement,
     HomeVisit,
     Landlord,
@@ -212,6 +213,15 @@ class ConcernCreateView(ServiceCreateView):
         )
 
 
+class ConcernEditView(EditView):
+    def save_instance(self):
+        concern = super().save_instance()
+        if concern.status == ConcernStatus.RESOLVED:
+            # Settled: the companions' follow-ups for it leave their caseload too.
+            services.resolve_concern(concern, resolved_on=concern.resolved_on)
+        return concern
+
+
 class ConcernViewSet(ScopedModelViewSet):
     model = LandlordConcern
     icon = "warning"
@@ -219,6 +229,7 @@ class ConcernViewSet(ScopedModelViewSet):
     menu_order = 130
     add_to_admin_menu = False
     add_view_class = ConcernCreateView
+    edit_view_class = ConcernEditView
     list_display = [
         Column("household", label=_("household"), accessor="tenancy.household"),
         Column("landlord", label=_("landlord"), accessor="tenancy.landlord"),

@@ -71,3 +71,22 @@ def _isolated_media(settings, tmp_path):
     """Every test writes files into its own folders."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let every connection object restore the migrated data for ``serialized_rollback``.
+
+    Django keeps the serialized test database on the connection object that created
+    it. Browser tests run later on another connection object (Playwright's event loop
+    gives them their own context), so from the second browser test on they started
+    from a flushed database: no roles, no curriculum modules. A class attribute makes
+    the serialized copy visible to every connection of that backend.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
