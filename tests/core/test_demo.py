@@ -39,7 +39,9 @@ def test_demo_is_idempotent_and_realistic(db, run_demo):
     assert any("\u0600" <= ch <= "\u06ff" for ch in scripts), "Arabic names"
     assert "Ș" in "".join(Participant.objects.values_list("given_names", flat=True))
     assert set(Household.objects.values_list("district__name", flat=True)) == {
-        "Altenhagen", "Wehringhausen", "Mitte"
+        "Altenhagen",
+        "Wehringhausen",
+        "Mitte",
     }
 
 

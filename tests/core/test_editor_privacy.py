@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import client_for
-from tests.housing.test_participants import form_data
 from tests.factories import HouseholdFactory
+from tests.housing.test_participants import form_data
 
 NAME = "Зорница"
 
