@@ -1,0 +1,52 @@
+"""Role groups: created idempotently, each with exactly the permissions of core/roles.py."""
+
+from django.contrib.auth.models import Group
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+from core.permissions_setup import setup_roles
+from core.roles import Role, has_role, sees_everything
+from tests.factories import UserFactory
+
+
+def _snapshot():
+    return {
+        group.name: sorted(group.permissions.values_list("codename", flat=True))
+        for group in Group.objects.filter(name__in=Role.values)
+    }
+
+
+def test_setup_roles_is_idempotent(db):
+    setup_roles()
+    first = _snapshot()
+    page_perms = GroupPagePermission.objects.count()
+    collection_perms = GroupCollectionPermission.objects.count()
+    setup_roles()
+    assert _snapshot() == first
+    assert GroupPagePermission.objects.count() == page_perms
+    assert GroupCollectionPermission.objects.count() == collection_perms
+    assert set(first) == {"Coordinator", "Trainer", "Companion", "Editor"}
+
+
+def test_a_permission_removed_by_hand_comes_back(db):
+    groups = setup_roles()
+    companion = groups[Role.COMPANION]
+    companion.permissions.clear()
+    setup_roles()
+    assert "view_participant" in companion.permissions.values_list("codename", flat=True)
+
+
+def test_editors_hold_no_permission_on_programme_data(db):
+    editors = setup_roles()[Role.EDITOR]
+    apps = set(editors.permissions.values_list("content_type__app_label", flat=True))
+    assert apps.isdisjoint({"housing", "courses", "certificates"})
+
+
+def test_role_predicates(roles):
+    coordinator = UserFactory(role=Role.COORDINATOR)
+    companion = UserFactory(role=Role.COMPANION)
+    inactive = UserFactory(role=Role.COORDINATOR, is_active=False)
+    assert sees_everything(coordinator)
+    assert not sees_everything(companion)
+    assert has_role(companion, Role.COMPANION)
+    assert not sees_everything(inactive), "a deactivated coordinator sees nothing"
+    assert sees_everything(UserFactory(is_superuser=True))

@@ -1,0 +1,68 @@
+"""Login lockout, password rules and the security headers of public and admin pages."""
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+
+def _login(client, username, password):
+    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password})
+
+
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(coordinator):
+    client = Client()
+    for _ in range(5):
+        response = _login(client, "coordinator", "wrong password")
+    response = _login(client, "coordinator", PASSWORD)
+    assert response.status_code == 429
+    assert "Anmeldung gesperrt" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_password_after_a_few_mistakes_still_works(coordinator):
+    client = Client()
+    for _ in range(3):
+        _login(client, "coordinator", "wrong password")
+    response = _login(client, "coordinator", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize("weak", ["kurz123", "password1234", "123456789012"])
+def test_weak_passwords_are_refused(weak):
+    with pytest.raises(ValidationError):
+        validate_password(weak)
+
+
+def test_public_pages_send_a_strict_content_security_policy(db):
+    response = Client().get("/de/")
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'self'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_previews_may_be_framed_by_the_admin_only(coordinator_client):
+    response = coordinator_client.get(reverse("wagtailadmin_home"))
+    assert response["X-Frame-Options"] == "DENY"
+    assert "unsafe-inline" in response["Content-Security-Policy"]
+
+
+def test_public_page_is_german_by_default_and_right_to_left_in_arabic(db):
+    german = Client().get("/de/").content.decode()
+    assert '<html lang="de" dir="ltr">' in german
+    arabic = Client().get("/ar/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert 'hreflang="ar"' in german and 'hreflang="uk"' in german
+
+
+def test_not_found_in_the_admin_is_a_real_404(coordinator_client):
+    response = coordinator_client.get("/admin/participants/edit/999999/")
+    assert response.status_code == 404
