@@ -20,4 +20,10 @@ class ScopedAdminModelForm(WagtailAdminModelForm):
             if isinstance(field, forms.ModelChoiceField):
                 queryset = field.queryset
                 if hasattr(queryset, "visible_to"):
-                    field.queryset = queryset.visible_to(user)
+                    queryset = queryset.visible_to(user)
+                # A model whose label follows relations names them, so that a long
+                # choice list costs one query, not one per option.
+                related = getattr(queryset.model, "choice_select_related", ())
+                if related:
+                    queryset = queryset.select_related(*related)
+                field.queryset = queryset

@@ -291,6 +291,8 @@ class Tenancy(models.Model):
 
     history = HistoricalRecords()
     objects = TenancyQuerySet.as_manager()
+    # Followed by __str__ (see core.forms.ScopedAdminModelForm).
+    choice_select_related = ("household", "flat")
 
     class Meta:
         ordering = ["-start", "-pk"]

@@ -75,3 +75,12 @@ def test_landlord_lists_queries_do_not_grow(coordinator, url):
     _landlords(90, coordinator)
     hundred = count_queries(client, url, {"per_page": 100})
     assert ten == hundred, (ten, hundred)
+
+
+def test_concern_form_lists_tenancies_without_a_query_each(coordinator):
+    client = client_for(coordinator)
+    TenancyFactory.create_batch(10)
+    ten = count_queries(client, "/admin/concerns/new/")
+    TenancyFactory.create_batch(90)
+    hundred = count_queries(client, "/admin/concerns/new/")
+    assert ten == hundred, (ten, hundred)
