@@ -9,7 +9,7 @@ from wagtail.admin.widgets.button import ListingButton
 
 from core.roles import sees_everything
 from core.viewsets import ScopedModelViewSet
-from courses.models import Course, Enrolment, Exam, Session
+from courses.models import Attendance, Course, Enrolment, Exam, ExamResult, Session
 
 
 def _keep_author_in_scope(view, course):
@@ -85,7 +85,15 @@ class CourseViewSet(ScopedModelViewSet):
         "min_attendance_percent",
     ]
     export_filename = "kurse"
-    related_histories = ((Session, "course"), (Enrolment, "course"), (Exam, "course"))
+    # Attendance and results are changed on the task screens; their history (who,
+    # when, old value) is read here, on the course's history page.
+    related_histories = (
+        (Session, "course"),
+        (Enrolment, "course", ("participant",)),
+        (Exam, "course"),
+        (Attendance, "session__course", ("enrolment", "session")),
+        (ExamResult, "exam__course", ("enrolment",)),
+    )
     panels = [
         FieldPanel("title"),
         MultiFieldPanel(

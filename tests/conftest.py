@@ -87,3 +87,23 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized database contents visible from every context.
+
+    Django keeps connections in a context-local store; once Playwright's event loop
+    runs in the test thread, browser tests get a fresh connection object without the
+    contents serialized at set-up. ``serialized_rollback`` then silently restored
+    nothing, and rows made by data migrations (e.g. wagtail_localize's "submit
+    translation" permission) were gone for the next browser test. With one database
+    alias, putting the contents on the connection class makes every connection see them.
+    """
+    from django.db import connections
+
+    for conn in connections.all():
+        contents = getattr(conn, "_test_serialized_contents", None)
+        if contents is not None:
+            type(conn)._test_serialized_contents = contents
+    yield

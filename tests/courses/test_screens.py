@@ -341,3 +341,21 @@ def test_screens_need_the_same_queries_for_10_and_100_participants(trainer, scre
         target = {"attendance": session, "overview": course, "exam_results": exam}[screen]
         counts.append(count_queries(client, _url(screen, target)))
     assert counts[0] == counts[1], counts
+
+
+def test_course_history_shows_attendance_and_result_changes(course, trainer, trainer_client):
+    session = SessionFactory(course=course)
+    enrolment = services.enrol(course, ParticipantFactory(given_names="Mara", family_name="Lupu"))
+    services.record_attendance(session, [AttendanceEntry(enrolment.pk, "absent")], user=trainer)
+    services.record_attendance(
+        session, [AttendanceEntry(enrolment.pk, "late", "Bus", 1)], user=trainer
+    )
+    exam = exam_with_parts(course, 10)
+    services.record_exam_result(
+        enrolment, exam, points={exam.parts.get().pk: 7}, date=exam.date, user=trainer
+    )
+    page = trainer_client.get(reverse("courses:history", args=[course.pk])).content.decode()
+    assert "Anwesenheit (Mara Lupu" in page
+    assert "<del>unentschuldigt</del> → <ins>verspätet</ins>" in page
+    assert "Prüfungsergebnis (Mara Lupu" in page
+    assert trainer.get_full_name() in page
