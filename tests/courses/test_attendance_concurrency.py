@@ -15,7 +15,12 @@ from courses.services import AttendanceEntry, CourseError
 from tests.courses.factories import CourseFactory, SessionFactory
 from tests.factories import ParticipantFactory, UserFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# Real commits need a transactional test; serialized_rollback restores the rows made by
+# data migrations afterwards, as the browser tests expect.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _wait_until_blocked(timeout=10.0) -> bool:
