@@ -338,3 +338,15 @@ def test_sessions_without_attendance_taken_do_not_count_as_held(running, trainer
     services.record_attendance(first, [AttendanceEntry(enrolments[0].pk, "present")], user=trainer)
     row = Enrolment.objects.with_attendance(as_of=dt.date(2026, 3, 31)).get(pk=enrolments[0].pk)
     assert (row.sessions_held, row.attendance_percent) == (1, 100)
+
+
+def test_trainers_see_the_participants_of_their_own_courses_only(trainer):
+    own = CourseFactory(trainers=[trainer])
+    other = CourseFactory()
+    mine, waiting, theirs = ParticipantFactory(), ParticipantFactory(), ParticipantFactory()
+    Enrolment.objects.create(course=own, participant=mine)
+    Enrolment.objects.create(course=own, participant=waiting, status="waiting", waiting_position=1)
+    Enrolment.objects.create(course=other, participant=theirs)
+    from housing.models import Participant
+
+    assert set(Participant.objects.visible_to(trainer)) == {mine, waiting}
