@@ -66,13 +66,23 @@ def _foreign_key_labels(records, model) -> dict:
                 wanted[fk.related_model].add(value)
     labels = {}
     for related_model, pks in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=pks):
+        # Labels often name a related record (an enrolment names its participant):
+        # follow the label's own foreign keys in the same query.
+        own_fks = [f.name for f in related_model._meta.fields if isinstance(f, models.ForeignKey)]
+        objects = related_model._default_manager.filter(pk__in=pks).select_related(*own_fks)
+        for obj in objects:
             labels[(related_model, obj.pk)] = str(obj)
     return labels
 
 
-def build_entries(records, model, subject: str | None = None) -> list[HistoryEntry]:
-    """Turn one object's historical records (any order) into entries with field diffs."""
+def build_entries(
+    records, model, subject: str | None = None, describe_by: tuple[str, ...] = ()
+) -> list[HistoryEntry]:
+    """Turn one object's historical records (any order) into entries with field diffs.
+
+    ``describe_by`` names foreign keys whose targets are added to each entry's subject,
+    e.g. which participant and session an attendance change concerns.
+    """
     by_object = defaultdict(list)
     for record in records:
         by_object[record.id].append(record)
@@ -109,6 +119,11 @@ def build_entries(records, model, subject: str | None = None) -> list[HistoryEnt
             if record.history_type == "~" and not changes:
                 continue  # a save that changed nothing is not worth a line
             user = record.history_user
+            about = [
+                labels.get((model._meta.get_field(name).related_model, value), "")
+                for name in describe_by
+                if (value := getattr(record, f"{name}_id", None)) is not None
+            ]
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
@@ -116,7 +131,8 @@ def build_entries(records, model, subject: str | None = None) -> list[HistoryEnt
                     if user
                     else gettext("system"),
                     action=actions.get(record.history_type, record.history_type),
-                    subject=subject or str(model._meta.verbose_name),
+                    subject=(subject or str(model._meta.verbose_name))
+                    + (f" ({', '.join(filter(None, about))})" if any(about) else ""),
                     changes=changes,
                 )
             )
@@ -163,12 +179,16 @@ class ChangeHistoryView(
     def get_entries(self) -> list[HistoryEntry]:
         history = self.model.history.filter(id=self.object.pk).select_related("history_user")
         entries = build_entries(list(history), self.model)
-        for related_model, fk_name in self.related_histories:
-            related = related_model.history.filter(**{f"{fk_name}_id": self.object.pk})
+        for related_model, fk_name, *describe_by in self.related_histories:
+            # "session__course" reaches a record through another one (historical
+            # foreign keys can be followed like the live ones).
+            lookup = fk_name if "__" in fk_name else f"{fk_name}_id"
+            related = related_model.history.filter(**{lookup: self.object.pk})
             entries += build_entries(
                 list(related.select_related("history_user")),
                 related_model,
                 subject=str(related_model._meta.verbose_name),
+                describe_by=tuple(describe_by[0]) if describe_by else (),
             )
         entries.sort(key=lambda entry: entry.when, reverse=True)
         return entries[: self.max_entries]

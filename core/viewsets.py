@@ -71,7 +71,8 @@ class ScopedModelViewSet(ModelViewSet):
 
     history_view_class = ChangeHistoryView
     # Histories of related records shown on this record's history page, as
-    # (model, name of the foreign key to this record).
+    # (model, foreign key to this record or a lookup path like "session__course"
+    # [, foreign keys whose targets describe each entry]).
     related_histories: tuple = ()
     copy_view_enabled = False
 

@@ -73,20 +73,37 @@ def _isolated_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` need real concurrent transactions.
+
+    On SQLite they are deselected (listed as such in the summary, not skipped); with a
+    PostgreSQL ``DATABASE_URL`` they run, and fail if they cannot.
+    """
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Let every connection object restore the migrated data for ``serialized_rollback``.
+    """Keep the serialized database contents visible from every context.
 
-    Django keeps the serialized test database on the connection object that created
-    it. Browser tests run later on another connection object (Playwright's event loop
-    gives them their own context), so from the second browser test on they started
-    from a flushed database: no roles, no curriculum modules. A class attribute makes
-    the serialized copy visible to every connection of that backend.
+    Django keeps connections in a context-local store; once Playwright's event loop
+    runs in the test thread, browser tests get a fresh connection object without the
+    contents serialized at set-up. ``serialized_rollback`` then silently restored
+    nothing, and rows made by data migrations (e.g. wagtail_localize's "submit
+    translation" permission) were gone for the next browser test. With one database
+    alias, putting the contents on the connection class makes every connection see them.
     """
     from django.db import connections
 
-    for alias in connections:
-        connection = connections[alias]
-        contents = getattr(connection, "_test_serialized_contents", None)
+    for conn in connections.all():
+        contents = getattr(conn, "_test_serialized_contents", None)
         if contents is not None:
-            type(connection)._test_serialized_contents = contents
+            type(conn)._test_serialized_contents = contents
+    yield

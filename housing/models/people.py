@@ -99,6 +99,11 @@ class ParticipantQuerySet(models.QuerySet):
             return self
         if has_role(user, Role.COMPANION):
             return self.filter(household__companions=user)
+        if has_role(user, Role.TRAINER):
+            # Trainers see the people enrolled (or waiting) in their own courses.
+            from courses.models import Enrolment
+
+            return self.filter(pk__in=Enrolment.objects.visible_to(user).values("participant_id"))
         return self.none()
 
 

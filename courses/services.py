@@ -1,0 +1,547 @@
+"""State changes of courses: enrolment, sessions, attendance, exam results.
+
+Views parse input, call one of these functions and render. Every function runs in
+one transaction and either does all it promises or nothing; on bad input it raises
+``CourseError`` with a machine-readable ``code`` and a German-translatable message.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import (
+    OPEN_STATUSES,
+    Attendance,
+    AttendanceStatus,
+    Course,
+    CourseStatus,
+    Enrolment,
+    EnrolmentStatus,
+    Exam,
+    ExamResult,
+    Session,
+)
+
+
+class CourseError(Exception):
+    """A course rule was broken. ``code`` is stable for programs; ``message`` for people."""
+
+    def __init__(self, code: str, message: str, **details):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.details = details
+
+    def __str__(self):
+        return self.message
+
+
+# --- Enrolment ----------------------------------------------------------------
+
+
+@transaction.atomic
+def enrol(course: Course, participant, *, waiting_list_ok: bool = True) -> Enrolment:
+    """Enrol ``participant`` in ``course``; when the course is full, on its waiting list.
+
+    Raises ``already_enrolled`` if the person holds an active or waiting place,
+    ``course_closed`` for finished or cancelled courses, and ``course_full`` when the
+    course is full and ``waiting_list_ok`` is false. The course row is locked, so two
+    simultaneous enrolments cannot both take the last place.
+    """
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    if course.status in (CourseStatus.FINISHED, CourseStatus.CANCELLED):
+        raise CourseError(
+            "course_closed", _("This course is finished or cancelled; nobody can enrol.")
+        )
+    if Enrolment.objects.filter(
+        course=course, participant=participant, status__in=OPEN_STATUSES
+    ).exists():
+        raise CourseError(
+            "already_enrolled",
+            _("%(name)s is already enrolled in this course or on its waiting list.")
+            % {"name": participant},
+        )
+    active = Enrolment.objects.filter(course=course, status=EnrolmentStatus.ACTIVE).count()
+    if active < course.capacity:
+        return Enrolment.objects.create(
+            course=course, participant=participant, status=EnrolmentStatus.ACTIVE
+        )
+    if not waiting_list_ok:
+        raise CourseError(
+            "course_full",
+            _("The course is full (%(capacity)s places).") % {"capacity": course.capacity},
+        )
+    last = (
+        Enrolment.objects.filter(course=course, status=EnrolmentStatus.WAITING).aggregate(
+            m=Max("waiting_position")
+        )["m"]
+        or 0
+    )
+    return Enrolment.objects.create(
+        course=course,
+        participant=participant,
+        status=EnrolmentStatus.WAITING,
+        waiting_position=last + 1,
+    )
+
+
+@transaction.atomic
+def withdraw(enrolment: Enrolment, reason: str) -> Enrolment | None:
+    """Withdraw an enrolment with a reason; the first on the waiting list moves up.
+
+    Returns the enrolment that moved up from the waiting list, if any. Raises
+    ``reason_required`` without a reason and ``not_enrolled`` if already withdrawn.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError("reason_required", _("Please give a reason for the withdrawal."))
+    course = Course.objects.select_for_update().get(pk=enrolment.course_id)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == EnrolmentStatus.WITHDRAWN:
+        raise CourseError("not_enrolled", _("This enrolment has already been withdrawn."))
+    was_active = enrolment.status == EnrolmentStatus.ACTIVE
+    enrolment.status = EnrolmentStatus.WITHDRAWN
+    enrolment.waiting_position = None
+    enrolment.withdrawal_reason = reason
+    enrolment.withdrawn_at = timezone.now()
+    enrolment.save()
+
+    moved_up = None
+    active = Enrolment.objects.filter(course=course, status=EnrolmentStatus.ACTIVE).count()
+    waiting = list(
+        Enrolment.objects.select_for_update()
+        .filter(course=course, status=EnrolmentStatus.WAITING)
+        .order_by("waiting_position", "pk")
+    )
+    if was_active and waiting and active < course.capacity:
+        moved_up = waiting.pop(0)
+        moved_up.status = EnrolmentStatus.ACTIVE
+        moved_up.waiting_position = None
+        moved_up.save()
+    # Keep the waiting list numbered 1, 2, 3 … without gaps.
+    for position, entry in enumerate(waiting, start=1):
+        if entry.waiting_position != position:
+            entry.waiting_position = position
+            entry.save(update_fields=["waiting_position"])
+    return moved_up
+
+
+# --- Sessions -----------------------------------------------------------------
+
+
+def _check_session_times(course: Course, date: dt.date, start: dt.time, end: dt.time):
+    if start is None or end is None or end <= start:
+        raise CourseError("times_out_of_order", _("A session must end after it starts."))
+    if not (course.start_date <= date <= course.end_date):
+        raise CourseError(
+            "session_outside_course",
+            _("The session on %(date)s is outside the course period (%(start)s–%(end)s).")
+            % {
+                "date": f"{date:%d.%m.%Y}",
+                "start": f"{course.start_date:%d.%m.%Y}",
+                "end": f"{course.end_date:%d.%m.%Y}",
+            },
+        )
+
+
+@transaction.atomic
+def create_weekly_sessions(
+    course: Course,
+    *,
+    first_date: dt.date,
+    count: int,
+    start_time: dt.time,
+    end_time: dt.time,
+    room: str = "",
+    trainer=None,
+    modules=None,
+) -> list[Session]:
+    """Create ``count`` sessions, one a week from ``first_date``, at the same time.
+
+    ``modules``, if given, is a list of CurriculumModules assigned one per session in
+    order. Every date must lie within the course period (``session_outside_course``);
+    if one does not, none is created.
+    """
+    if count < 1 or count > 52:
+        raise CourseError("bad_count", _("Enter a number of sessions between 1 and 52."))
+    dates = [first_date + dt.timedelta(weeks=i) for i in range(count)]
+    for date in dates:
+        _check_session_times(course, date, start_time, end_time)
+    modules = list(modules or [])
+    sessions = []
+    for index, date in enumerate(dates):
+        session = Session.objects.create(
+            course=course,
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            room=room,
+            trainer=trainer,
+        )
+        if index < len(modules):
+            session.modules.add(modules[index])
+        sessions.append(session)
+    return sessions
+
+
+@transaction.atomic
+def move_session(
+    session: Session, *, date: dt.date, start_time: dt.time, end_time: dt.time, room=None
+) -> Session:
+    """Move a session to another date/time (within the course period)."""
+    session = Session.objects.select_for_update().select_related("course").get(pk=session.pk)
+    _check_session_times(session.course, date, start_time, end_time)
+    session.date, session.start_time, session.end_time = date, start_time, end_time
+    if room is not None:
+        session.room = room
+    session.save()
+    return session
+
+
+@transaction.atomic
+def cancel_session(session: Session, reason: str) -> Session:
+    """Cancel a session with a reason; it no longer counts for attendance."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError("reason_required", _("Please give a reason for the cancellation."))
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    session.cancelled = True
+    session.cancel_reason = reason
+    session.save()
+    return session
+
+
+# --- Attendance ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """What the trainer marked for one person, and the version they started from.
+
+    ``seen_version`` is 0 when no record existed when the screen was loaded.
+    """
+
+    enrolment_id: int
+    status: str
+    note: str = ""
+    seen_version: int = 0
+
+
+@dataclass(frozen=True)
+class AttendanceConflict:
+    enrolment_id: int
+    participant: str
+    status: str
+    status_display: str
+    note: str
+    updated_by: str
+
+
+@transaction.atomic
+def record_attendance(session: Session, entries: list[AttendanceEntry], *, user) -> int:
+    """Save the attendance of a whole session at once; returns the number of changes.
+
+    Each entry carries the version the trainer saw. If another person saved a
+    different value for anyone since then, nothing is saved and ``CourseError``
+    ``attendance_conflict`` lists the other person's values (``details["conflicts"]``).
+    The session row is locked first, so two simultaneous saves are serialised: the
+    second one sees the first one's versions and becomes a conflict.
+
+    Also raises ``not_enrolled`` for someone without an active enrolment in the
+    course, ``bad_status`` for an unknown status and ``session_cancelled``.
+    """
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.cancelled:
+        raise CourseError(
+            "session_cancelled", _("This session was cancelled; attendance cannot be taken.")
+        )
+    enrolments = {
+        e.pk: e
+        for e in Enrolment.objects.filter(
+            course_id=session.course_id, status=EnrolmentStatus.ACTIVE
+        ).select_related("participant")
+    }
+    valid = set(AttendanceStatus.values)
+    for entry in entries:
+        if entry.enrolment_id not in enrolments:
+            raise CourseError(
+                "not_enrolled",
+                _("Attendance can only be recorded for people enrolled in this course."),
+            )
+        if entry.status not in valid:
+            raise CourseError("bad_status", _("Choose present, late, excused or absent."))
+        if len(entry.note) > 255:
+            raise CourseError("note_too_long", _("A note can have at most 255 characters."))
+
+    existing = {
+        a.enrolment_id: a
+        for a in Attendance.objects.filter(session=session).select_related("updated_by")
+    }
+    conflicts = []
+    for entry in entries:
+        current = existing.get(entry.enrolment_id)
+        current_version = current.version if current else 0
+        if current_version == entry.seen_version:
+            continue
+        # Someone saved in between. Same values as ours is not a conflict.
+        if current and current.status == entry.status and current.note == entry.note.strip():
+            continue
+        participant = enrolments[entry.enrolment_id].participant
+        conflicts.append(
+            AttendanceConflict(
+                enrolment_id=entry.enrolment_id,
+                participant=str(participant),
+                status=current.status if current else "",
+                status_display=current.get_status_display() if current else "–",
+                note=current.note if current else "",
+                updated_by=(current.updated_by.get_full_name() or current.updated_by.username)
+                if current and current.updated_by
+                else "",
+            )
+        )
+    if conflicts:
+        raise CourseError(
+            "attendance_conflict",
+            _(
+                "Someone else saved attendance for this session in the meantime. "
+                "Nothing was saved; please check their values and save again."
+            ),
+            conflicts=conflicts,
+        )
+
+    changed = 0
+    for entry in entries:
+        note = entry.note.strip()
+        current = existing.get(entry.enrolment_id)
+        if current is None:
+            Attendance.objects.create(
+                session=session,
+                enrolment_id=entry.enrolment_id,
+                status=entry.status,
+                note=note,
+                updated_by=user,
+            )
+            changed += 1
+        elif current.status != entry.status or current.note != note:
+            current.status = entry.status
+            current.note = note
+            current.version += 1
+            current.updated_by = user
+            current._history_user = user
+            current.save()
+            changed += 1
+    return changed
+
+
+# --- Exams --------------------------------------------------------------------
+
+
+def admission(enrolment: Enrolment, exam: Exam) -> tuple[bool, int | None]:
+    """Whether ``enrolment`` may sit ``exam``: (admitted, attendance percent).
+
+    Attendance counts the sessions held up to the exam date. A recorded exception
+    (``override_admission``) admits regardless.
+    """
+    row = (
+        Enrolment.objects.with_attendance(as_of=exam.date)
+        .select_related("course")
+        .get(pk=enrolment.pk)
+    )
+    percent = row.attendance_percent
+    if row.status != EnrolmentStatus.ACTIVE:
+        return False, percent
+    if row.admission_override:
+        return True, percent
+    return (percent is not None and percent >= row.course.min_attendance_percent), percent
+
+
+@transaction.atomic
+def override_admission(enrolment: Enrolment, *, reason: str, user) -> Enrolment:
+    """Admit ``enrolment`` to the exam despite low attendance (coordinators only)."""
+    from core.roles import sees_everything
+
+    if not sees_everything(user):
+        raise CourseError(
+            "not_allowed", _("Only a coordinator can admit someone to the exam by exception.")
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError("reason_required", _("Please give a reason for the exception."))
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    enrolment.admission_override = True
+    enrolment.admission_override_reason = reason
+    enrolment.admission_override_by = user
+    enrolment.admission_override_at = timezone.now()
+    enrolment._history_user = user
+    enrolment.save()
+    return enrolment
+
+
+@transaction.atomic
+def record_exam_result(
+    enrolment: Enrolment,
+    exam: Exam,
+    *,
+    points: dict[int, int],
+    date: dt.date,
+    user,
+    attempt: int | None = None,
+) -> ExamResult:
+    """Record (or correct) one attempt's points per exam part; pass/fail is computed.
+
+    Without ``attempt`` a new attempt is recorded: the first, or a resit after a failed
+    one (``already_passed`` if the person passed before). With ``attempt`` the existing
+    attempt is corrected. Raises ``not_admitted`` when attendance is below the course
+    minimum and no exception was recorded, ``points_above_max`` / ``points_missing`` /
+    ``bad_points`` for the points, ``wrong_course`` if the exam belongs to another course.
+    """
+    if exam.course_id != enrolment.course_id:
+        raise CourseError("wrong_course", _("This exam belongs to another course."))
+    enrolment = (
+        Enrolment.objects.select_for_update().select_related("participant").get(pk=enrolment.pk)
+    )
+    admitted, percent = admission(enrolment, exam)
+    if not admitted:
+        raise CourseError(
+            "not_admitted",
+            _(
+                "%(name)s is not admitted to the exam: attendance %(percent)s %% is below "
+                "the minimum of %(minimum)s %%. A coordinator can admit them by exception."
+            )
+            % {
+                "name": enrolment.participant,
+                "percent": percent if percent is not None else 0,
+                "minimum": enrolment.course.min_attendance_percent,
+            },
+        )
+    parts = list(exam.parts.all())
+    if not parts:
+        raise CourseError("no_parts", _("Add the exam's parts before recording results."))
+    part_points = {}
+    for part in parts:
+        value = points.get(part.pk)
+        if value is None or value == "":
+            raise CourseError(
+                "points_missing", _("Enter the points for “%(part)s”.") % {"part": part.name}
+            )
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            raise CourseError(
+                "bad_points", _("Points must be whole numbers (“%(part)s”).") % {"part": part.name}
+            ) from None
+        if value < 0:
+            raise CourseError(
+                "bad_points", _("Points cannot be negative (“%(part)s”).") % {"part": part.name}
+            )
+        if value > part.max_points:
+            raise CourseError(
+                "points_above_max",
+                _("“%(part)s” has at most %(max)s points; %(value)s were entered.")
+                % {"part": part.name, "max": part.max_points, "value": value},
+            )
+        part_points[str(part.pk)] = value
+    total = sum(part_points.values())
+    maximum = sum(part.max_points for part in parts)
+    percent_scored = (Decimal(100 * total) / Decimal(maximum)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+    passed = total * 100 >= exam.pass_mark_percent * maximum
+
+    previous = list(ExamResult.objects.select_for_update().filter(enrolment=enrolment, exam=exam))
+    if attempt is None:
+        if any(r.passed for r in previous):
+            raise CourseError(
+                "already_passed",
+                _("%(name)s has already passed this exam.") % {"name": enrolment.participant},
+            )
+        next_attempt = max((r.attempt for r in previous), default=0) + 1
+        result = ExamResult(enrolment=enrolment, exam=exam, attempt=next_attempt)
+    else:
+        result = next((r for r in previous if r.attempt == attempt), None)
+        if result is None:
+            raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
+    result.date = date
+    result.part_points = part_points
+    result.total_points = total
+    result.max_points = maximum
+    result.percent = percent_scored
+    result.passed = passed
+    result.admitted_by_exception = enrolment.admission_override and (
+        percent is None or percent < enrolment.course.min_attendance_percent
+    )
+    result.recorded_by = user
+    result._history_user = user
+    try:
+        with transaction.atomic():
+            result.save()
+    except IntegrityError:
+        raise CourseError(
+            "attempt_exists", _("This attempt was recorded by someone else just now.")
+        ) from None
+    return result
+
+
+@transaction.atomic
+def save_exam(
+    course: Course,
+    *,
+    exam: Exam | None = None,
+    date: dt.date,
+    format: str,
+    language: str,
+    interpreter: str = "",
+    pass_mark_percent: int = 60,
+    committee=(),
+    parts: list[tuple[str, int]],
+) -> Exam:
+    """Create or change a course's exam and its parts.
+
+    ``parts`` is the complete list of (name, maximum points). Raises
+    ``exam_before_course`` for a date before the course starts, ``no_parts`` without
+    parts, ``duplicate_part`` for a repeated name, and ``exam_has_results`` when the
+    parts of an exam with recorded results would change (old results would no longer
+    add up).
+    """
+    if date < course.start_date:
+        raise CourseError(
+            "exam_before_course",
+            _("The exam cannot be before the course starts (%(start)s).")
+            % {"start": f"{course.start_date:%d.%m.%Y}"},
+        )
+    parts = [(name.strip(), int(points)) for name, points in parts if name and name.strip()]
+    if not parts:
+        raise CourseError("no_parts", _("An exam needs at least one part with maximum points."))
+    names = [name for name, _points in parts]
+    if len(set(names)) != len(names):
+        raise CourseError("duplicate_part", _("Each part of the exam needs its own name."))
+    if any(points < 1 for _name, points in parts):
+        raise CourseError("bad_points", _("A part needs at least one point."))
+    if exam is None:
+        exam = Exam(course=course)
+    else:
+        exam = Exam.objects.select_for_update().get(pk=exam.pk, course=course)
+        current = [(p.name, p.max_points) for p in exam.parts.all()]
+        if current != parts and exam.results.exists():
+            raise CourseError(
+                "exam_has_results",
+                _("Results have been recorded, so the parts of this exam can no longer change."),
+            )
+    exam.date = date
+    exam.format = format
+    exam.language = language
+    exam.interpreter = interpreter.strip()
+    exam.pass_mark_percent = pass_mark_percent
+    exam.save()
+    exam.committee.set(committee)
+    current = [(p.name, p.max_points) for p in exam.parts.all()]
+    if current != parts:
+        exam.parts.all().delete()
+        for order, (name, points) in enumerate(parts):
+            exam.parts.create(name=name, max_points=points, sort_order=order)
+    return exam
