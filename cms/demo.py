@@ -75,9 +75,11 @@ def seed(stdout) -> None:
 # --- Media -------------------------------------------------------------------
 
 
-def _pictogram_names():
+def _pictogram_names(module_codes=None):
     names = set()
-    for texts in content.MODULES.values():
+    for code, texts in content.MODULES.items():
+        if module_codes is not None and code not in module_codes:
+            continue
         names.update(picture for _word, _meaning, picture in texts["de"]["terms"])
         for answer in texts["de"].get("quiz", {}).get("answers", []):
             names.add(answer[3])
@@ -166,7 +168,7 @@ def _module_page(index, module_code, de, images, audio, handout):
     from courses.models import CurriculumModule
 
     body = [("text", f"<p>{de['paragraphs'][0]}</p>")]
-    if module_code == HEATING:
+    if module_code == HEATING and "window" in images:
         body.append(("image", {"image": images["window"], "alt": PICTURE_ALT["de"], "caption": ""}))
         if audio is not None:
             body.append(
@@ -209,7 +211,7 @@ def _module_page(index, module_code, de, images, audio, handout):
                 },
             )
         )
-    if module_code == HEATING:
+    if module_code == HEATING and handout is not None:
         body.append(("handout", {"title": HANDOUT_TITLE["de"], "document": handout}))
     return _child(
         index,
