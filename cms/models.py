@@ -182,7 +182,7 @@ class ModulePage(RoutablePageMixin, SitePage):
         from cms.pdf import render_module_pdf
 
         response = HttpResponse(render_module_pdf(self, request), content_type="application/pdf")
-        filename = f"{slugify(self.module.code)}-{self.locale.language_code}.pdf"
+        filename = f"{slugify(self.module.code)}-{self.content_language()}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

@@ -4,12 +4,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from cms import admin_views
-from cms.services import sync_source_after_publish
-
-
-@hooks.register("after_publish_page")
-def refresh_translation_source(request, page):
-    sync_source_after_publish(page)
 
 
 @hooks.register("register_admin_urls")

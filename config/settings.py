@@ -150,6 +150,19 @@ else:
         }
     }
 
+# Wagtail looks up an image rendition on every page view. Renditions never change once
+# made, so a per-process memory cache (or Redis) serves them without database queries.
+CACHES["renditions"] = (
+    {**CACHES["default"], "KEY_PREFIX": "renditions"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+)
+
 # A job may run longer than "timeout" seconds only once; "retry" must exceed
 # "timeout" so a job still running is never handed to a second worker.
 Q_CLUSTER = {

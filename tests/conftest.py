@@ -71,3 +71,7 @@ def _isolated_media(settings, tmp_path):
     """Every test writes files into its own folders."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    # Image renditions are cached in memory by image id; ids repeat between tests.
+    from django.core.cache import caches
+
+    caches["renditions"].clear()

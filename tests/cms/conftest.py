@@ -1,4 +1,4 @@
-"""A small materials tree: German home, materials index, the heating module; Romanian translation."""
+"""A small materials tree: German home, index, the heating module; Romanian translation."""
 
 import pytest
 
