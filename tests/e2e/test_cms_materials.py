@@ -16,8 +16,30 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+def _ensure_base_tree():
+    """The rows data migrations create: root page, German locale, home page, site, modules.
+
+    In a full run (tests/cms before tests/e2e), browser tests after the first one start
+    from an empty database: the serialized_rollback restore is skipped. Cause not found
+    yet; recreate the rows the way the migrations do, so these tests do not depend on it.
+    """
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Locale, Page
+
+    german, _ = Locale.objects.get_or_create(language_code="de")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root", locale=german)
+    home_migration = importlib.import_module("cms.migrations.0002_home_page")
+    home_migration.create_home_page(apps, None)
+    if not apps.get_model("courses", "CurriculumModule").objects.exists():
+        importlib.import_module("courses.migrations.0002_curriculum").add_modules(apps, None)
+
+
 @pytest.fixture
 def site(roles):
+    _ensure_base_tree()
     pages = build_materials(
         module_codes=("mietvertrag", "heizen-lueften", "muelltrennung"),
         languages=("ro", "bg", "ar"),
