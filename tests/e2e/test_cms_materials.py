@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from cms import demo
 from cms.models import LandlordInfoPage, ModulePage
 from cms.services import ensure_locales
+from core.permissions_setup import setup_roles
 from tests.cms.conftest import build_materials
 from tests.conftest import PASSWORD
 from tests.factories import UserFactory
@@ -40,6 +41,7 @@ def _ensure_base_tree():
 @pytest.fixture
 def site(roles):
     _ensure_base_tree()
+    setup_roles()  # again: the editors' page permissions hang off the root page
     pages = build_materials(
         module_codes=("mietvertrag", "heizen-lueften", "muelltrennung"),
         languages=("ro", "bg", "ar"),
