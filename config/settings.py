@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -149,6 +150,19 @@ else:
         }
     }
 
+# Wagtail looks up an image rendition on every page view. Renditions never change once
+# made, so a per-process memory cache (or Redis) serves them without database queries.
+CACHES["renditions"] = (
+    {**CACHES["default"], "KEY_PREFIX": "renditions"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+)
+
 # A job may run longer than "timeout" seconds only once; "retry" must exceed
 # "timeout" so a job still running is never handed to a second worker.
 Q_CLUSTER = {
@@ -254,7 +268,21 @@ EMAIL_BACKEND = (
 WAGTAIL_SITE_NAME = "Mietführerschein"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are PDF handouts and self-hosted audio/video; cms.media checks the content.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "ogg", "oga", "wav", "m4a", "mp4", "webm"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.MediaDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024, minimum=1)
+# Audio and video play in the page instead of being downloaded.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "audio/mpeg",
+    "audio/ogg",
+    "audio/wav",
+    "audio/x-wav",
+    "audio/mp4",
+    "video/mp4",
+    "video/webm",
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: it would tell a third party our staff's e-mail hashes.

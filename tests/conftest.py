@@ -11,9 +11,35 @@ PASSWORD = "correct horse battery staple"
 ROLES = ["anonymous", "coordinator", "trainer", "companion", "editor"]
 
 
+def _restore_rows_made_by_migrations():
+    """Rows that data migrations create and browser tests can lose.
+
+    In a full run, a browser test after the first one sometimes starts without
+    wagtail-localize's "submit_translation" permission and without Wagtail's root
+    collection (both made by data migrations; the post_migrate signal restores neither).
+    Put them back the way the migrations make them.
+    """
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 @pytest.fixture
 def roles(db):
     """The role groups with their permissions (idempotent, cheap after the first call)."""
+    _restore_rows_made_by_migrations()
     return setup_roles()
 
 
@@ -71,6 +97,10 @@ def _isolated_media(settings, tmp_path):
     """Every test writes files into its own folders."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    # Image renditions are cached in memory by image id; ids repeat between tests.
+    from django.core.cache import caches
+
+    caches["renditions"].clear()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -15,6 +15,10 @@ def language_versions(context):
     to the German page), so every link works.
     """
     request = context.get("request")
+    page = context.get("page")
+    # A CMS page knows its real translations (their slugs may differ per language).
+    if hasattr(page, "language_versions"):
+        return page.language_versions(request)
     path = request.get_full_path() if request else "/"
     current = get_language()
     base = settings.SITE_URL

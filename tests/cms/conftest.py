@@ -1,0 +1,35 @@
+"""A small materials tree: German home, index, the heating module; Romanian translation."""
+
+import pytest
+
+from cms import demo, demo_content
+from cms.models import MaterialsIndexPage
+from cms.services import ensure_locales
+
+
+def build_materials(module_codes=(demo.HEATING,), languages=("ro",), audio=None, handout=None):
+    ensure_locales()
+    images = {name: demo._pictogram(name) for name in demo._pictogram_names(module_codes)}
+    home = demo._home()
+    index = demo._child(home, MaterialsIndexPage, "materialien", demo_content.INDEX["de"])
+    pages = {
+        code: demo._module_page(
+            index, code, demo_content.MODULES[code]["de"], images, audio, handout
+        )
+        for code in module_codes
+    }
+    ensure_locales()
+
+    def only(mapping_for):
+        return lambda lang: mapping_for(lang) if lang in languages else None
+
+    demo._translate(home, only(demo._home_mapping))
+    demo._translate(index, only(demo._index_mapping))
+    for code, page in pages.items():
+        demo._translate(page, only(lambda lang, code=code: demo._module_mapping(code, lang)))
+    return {"home": home, "index": index, **pages}
+
+
+@pytest.fixture
+def materials(db):
+    return build_materials()

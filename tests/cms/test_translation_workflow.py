@@ -1,0 +1,88 @@
+"""Translation status, sync after the German page changes, PO export and import."""
+
+import polib
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.blocks import StreamValue
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation
+
+from cms.models import ModulePage
+from cms.services import Status, translation_status
+from tests.conftest import client_for
+
+
+def _status(page):
+    return {entry.code: entry.status for entry in translation_status(page)}
+
+
+def _change_first_paragraph(page, text):
+    body = [(block.block_type, block.value) for block in page.body]
+    body[0] = ("text", page.body.stream_block.child_blocks["text"].to_python(f"<p>{text}</p>"))
+    page.body = StreamValue(page.body.stream_block, body)
+    page.save_revision().publish()
+
+
+def test_status_per_language(materials):
+    status = _status(materials["heizen-lueften"])
+    assert status["de"] == Status.SOURCE
+    assert status["ro"] == Status.UP_TO_DATE
+    assert status["bg"] == Status.NOT_TRANSLATED
+    assert status["ar"] == Status.NOT_TRANSLATED
+
+
+def test_changing_the_german_text_marks_translations_out_of_date(materials, client):
+    page = ModulePage.objects.get(pk=materials["heizen-lueften"].pk)
+    _change_first_paragraph(page, "Feuchte Luft muss raus, sonst wächst Schimmel.")
+    page.refresh_from_db()
+    assert _status(page)["ro"] == Status.OUT_OF_DATE
+    # The new German sentence waits for a translator; the others are still translated.
+    romanian = next(e for e in translation_status(page) if e.code == "ro")
+    assert 0 < romanian.percent < 100
+    # The Romanian page stays as it was until a translator publishes the new text …
+    html = client.get("/ro/materialien/heizen-lueften/").content.decode()
+    assert "Când gătiți, faceți duș" in html
+    # … while languages without a translation follow the German page at once.
+    assert (
+        "Feuchte Luft muss raus" in client.get("/bg/materialien/heizen-lueften/").content.decode()
+    )
+
+
+def test_editor_sees_out_of_date_in_the_overview(materials, editor):
+    page = ModulePage.objects.get(pk=materials["heizen-lueften"].pk)
+    _change_first_paragraph(page, "Feuchte Luft muss raus, sonst wächst Schimmel.")
+    client = client_for(editor)
+    response = client.get(reverse("cms_translation_overview"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-language="ro" data-status="out_of_date"' in html
+    assert 'data-language="bg" data-status="not_translated"' in html
+
+
+def test_po_export_and_import_for_outside_translators(materials, editor):
+    romanian = Locale.objects.get(language_code="ro")
+    translation = Translation.objects.get(
+        source__object_id=materials["heizen-lueften"].translation_key, target_locale=romanian
+    )
+    client = client_for(editor)
+    exported = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert exported.status_code == 200
+    po = polib.pofile(exported.content.decode())
+    entry = next(e for e in po if e.msgid == "Das Fenster kurz ganz öffnen.")
+    assert entry.msgstr == "Deschideți fereastra complet pentru scurt timp."
+
+    entry.msgstr = "Deschideți fereastra larg, pentru scurt timp."
+    upload = SimpleUploadedFile("ro.po", str(po).encode(), content_type="text/x-gettext")
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(
+        locale=romanian, data="Deschideți fereastra larg, pentru scurt timp."
+    ).exists()
+
+
+def test_overview_is_for_page_editors_only(materials, coordinator):
+    response = client_for(coordinator).get(reverse("cms_translation_overview"))
+    assert response.status_code in (302, 403)
