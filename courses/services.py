@@ -485,3 +485,63 @@ def record_exam_result(
             "attempt_exists", _("This attempt was recorded by someone else just now.")
         ) from None
     return result
+
+
+@transaction.atomic
+def save_exam(
+    course: Course,
+    *,
+    exam: Exam | None = None,
+    date: dt.date,
+    format: str,
+    language: str,
+    interpreter: str = "",
+    pass_mark_percent: int = 60,
+    committee=(),
+    parts: list[tuple[str, int]],
+) -> Exam:
+    """Create or change a course's exam and its parts.
+
+    ``parts`` is the complete list of (name, maximum points). Raises
+    ``exam_before_course`` for a date before the course starts, ``no_parts`` without
+    parts, ``duplicate_part`` for a repeated name, and ``exam_has_results`` when the
+    parts of an exam with recorded results would change (old results would no longer
+    add up).
+    """
+    if date < course.start_date:
+        raise CourseError(
+            "exam_before_course",
+            _("The exam cannot be before the course starts (%(start)s).")
+            % {"start": f"{course.start_date:%d.%m.%Y}"},
+        )
+    parts = [(name.strip(), int(points)) for name, points in parts if name and name.strip()]
+    if not parts:
+        raise CourseError("no_parts", _("An exam needs at least one part with maximum points."))
+    names = [name for name, _points in parts]
+    if len(set(names)) != len(names):
+        raise CourseError("duplicate_part", _("Each part of the exam needs its own name."))
+    if any(points < 1 for _name, points in parts):
+        raise CourseError("bad_points", _("A part needs at least one point."))
+    if exam is None:
+        exam = Exam(course=course)
+    else:
+        exam = Exam.objects.select_for_update().get(pk=exam.pk, course=course)
+        current = [(p.name, p.max_points) for p in exam.parts.all()]
+        if current != parts and exam.results.exists():
+            raise CourseError(
+                "exam_has_results",
+                _("Results have been recorded, so the parts of this exam can no longer change."),
+            )
+    exam.date = date
+    exam.format = format
+    exam.language = language
+    exam.interpreter = interpreter.strip()
+    exam.pass_mark_percent = pass_mark_percent
+    exam.save()
+    exam.committee.set(committee)
+    current = [(p.name, p.max_points) for p in exam.parts.all()]
+    if current != parts:
+        exam.parts.all().delete()
+        for order, (name, points) in enumerate(parts):
+            exam.parts.create(name=name, max_points=points, sort_order=order)
+    return exam

@@ -1,0 +1,97 @@
+"""Forms of the course task screens. They parse input; the services decide."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
+
+from core.languages import Language
+from core.roles import Role
+from courses.models import ExamFormat
+
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+
+
+def date_field(label, **kwargs):
+    return forms.DateField(label=label, input_formats=DATE_FORMATS, widget=AdminDateInput, **kwargs)
+
+
+def time_field(label, **kwargs):
+    return forms.TimeField(label=label, input_formats=TIME_FORMATS, widget=AdminTimeInput, **kwargs)
+
+
+class WeeklySeriesForm(forms.Form):
+    first_date = date_field(_("date of the first session"))
+    count = forms.IntegerField(label=_("number of weeks"), min_value=1, max_value=52, initial=8)
+    start_time = time_field(_("start time"))
+    end_time = time_field(_("end time"))
+    room = forms.CharField(label=_("room"), max_length=100, required=False)
+    trainer = forms.ModelChoiceField(label=_("trainer"), queryset=None, required=False)
+    assign_modules = forms.BooleanField(
+        label=_("assign the course's modules in order, one per session"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(pk__in=course.trainers.values("pk"))
+        self.fields["trainer"].queryset = users | get_user_model().objects.filter(
+            pk__in=course.co_trainers.values("pk")
+        )
+
+
+class MoveSessionForm(forms.Form):
+    date = date_field(_("date"))
+    start_time = time_field(_("start time"))
+    end_time = time_field(_("end time"))
+    room = forms.CharField(label=_("room"), max_length=100, required=False)
+
+
+class CancelSessionForm(forms.Form):
+    reason = forms.CharField(label=_("reason for cancellation"), max_length=255)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), max_length=255)
+
+
+class ExamForm(forms.Form):
+    date = date_field(_("date"))
+    format = forms.ChoiceField(label=_("format"), choices=ExamFormat.choices)
+    language = forms.ChoiceField(label=_("language"), choices=Language.choices, initial="de")
+    interpreter = forms.CharField(
+        label=_("interpreter"),
+        max_length=200,
+        required=False,
+        help_text=_("Name and language, if any."),
+    )
+    pass_mark_percent = forms.IntegerField(
+        label=_("pass mark (%)"), min_value=1, max_value=100, initial=60
+    )
+    committee = forms.ModelMultipleChoiceField(
+        label=_("exam committee"),
+        queryset=get_user_model()
+        .objects.filter(groups__name__in=[Role.TRAINER, Role.COORDINATOR], is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ExamPartForm(forms.Form):
+    name = forms.CharField(label=_("part"), max_length=120, required=False)
+    max_points = forms.IntegerField(label=_("maximum points"), min_value=1, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("name") and not data.get("max_points"):
+            self.add_error("max_points", _("Enter the maximum points of this part."))
+        if data.get("max_points") and not data.get("name"):
+            self.add_error("name", _("Give this part a name."))
+        return data
+
+
+ExamPartFormSet = forms.formset_factory(ExamPartForm, extra=0, min_num=1)

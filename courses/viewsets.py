@@ -1,0 +1,117 @@
+"""Back-office list and forms for courses (Wagtail admin)."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
+from wagtail.admin.widgets.button import ListingButton
+
+from core.roles import sees_everything
+from core.viewsets import ScopedModelViewSet
+from courses.models import Course, Enrolment, Exam, Session
+
+
+def _keep_author_in_scope(view, course):
+    # A trainer who creates or edits a course must keep seeing it; otherwise their
+    # own save would lock them out of the record they just worked on.
+    user = view.request.user
+    if (
+        not sees_everything(user)
+        and not Course.objects.visible_to(user).filter(pk=course.pk).exists()
+    ):
+        course.trainers.add(user)
+
+
+class CourseCreateView(CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        if not sees_everything(self.request.user):
+            initial["trainers"] = [self.request.user.pk]
+        return initial
+
+    def save_instance(self):
+        course = super().save_instance()
+        _keep_author_in_scope(self, course)
+        return course
+
+    def get_success_url(self):
+        return reverse("course_tasks:overview", args=[self.object.pk])
+
+
+class CourseEditView(EditView):
+    def save_instance(self):
+        course = super().save_instance()
+        _keep_author_in_scope(self, course)
+        return course
+
+
+class CourseIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.insert(
+            0,
+            ListingButton(
+                _("Overview"),
+                url=reverse("course_tasks:overview", args=[instance.pk]),
+                icon_name="view",
+                attrs={"aria-label": _("Overview of %(course)s") % {"course": instance}},
+                priority=1,
+            ),
+        )
+        return buttons
+
+
+class CourseViewSet(ScopedModelViewSet):
+    model = Course
+    icon = "group"
+    menu_label = _("Courses")
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = CourseIndexView
+    add_view_class = CourseCreateView
+    edit_view_class = CourseEditView
+    list_display = ["title", "start_date", "end_date", "status", "district", "location", "capacity"]
+    list_filter = ["status", "district", "start_date"]
+    search_fields = ["title", "location"]
+    list_export = [
+        "title",
+        "status",
+        "start_date",
+        "end_date",
+        "district",
+        "location",
+        "capacity",
+        "min_attendance_percent",
+    ]
+    export_filename = "kurse"
+    related_histories = ((Session, "course"), (Enrolment, "course"), (Exam, "course"))
+    panels = [
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("location"), FieldPanel("district")]),
+                FieldPanel("capacity"),
+                FieldPanel("min_attendance_percent"),
+            ],
+            heading=_("Dates and place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("co_trainers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("instruction_languages"),
+                FieldPanel("interpretation_languages"),
+            ],
+            heading=_("Teaching"),
+        ),
+        FieldPanel("modules", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("notes"),
+    ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=Course.objects.select_related("district"), **kwargs
+        )

@@ -1,0 +1,61 @@
+"""Who may open the course screens: coordinators every course, trainers their own.
+
+A trainer who puts another trainer's course, session, enrolment or exam id into a
+URL gets 404, as for a record that does not exist. Companions and editors are denied.
+"""
+
+import datetime as dt
+
+from core.roles import Role
+from courses.models import Enrolment, ExamPart
+from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
+from tests.courses.factories import CourseFactory, ExamFactory, SessionFactory
+from tests.factories import ParticipantFactory, UserFactory
+
+_RUN = staff_only(coordinator=OK, trainer=OK)
+_OTHERS = staff_only(coordinator=OK, trainer=NOT_FOUND)
+_COORDINATOR = staff_only(coordinator=OK, trainer=DENIED)
+
+
+def extend_world(world, users):
+    other_trainer = UserFactory(username="trainer-other", role=Role.TRAINER)
+    for key, trainer in (("", users["trainer"]), ("other_", other_trainer)):
+        course = CourseFactory(trainers=[trainer], district=world["district"])
+        world[f"{key}course"] = course
+        world[f"{key}session"] = SessionFactory(course=course, date=dt.date(2026, 3, 4))
+        world[f"{key}enrolment"] = Enrolment.objects.create(
+            course=course, participant=ParticipantFactory()
+        )
+        exam = ExamFactory(course=course)
+        ExamPart.objects.create(exam=exam, name="Teil 1", max_points=10)
+        world[f"{key}exam"] = exam
+
+
+def _scoped(key, inside=_RUN, outside=_OTHERS):
+    return {
+        "own": (lambda w: [w[key].pk], inside),
+        "another trainer's": (lambda w: [w[f"other_{key}"].pk], outside),
+    }
+
+
+RULES = {
+    "courses:index": Rule(expect=_RUN),
+    "courses:index_results": Rule(expect=_RUN),
+    "courses:add": Rule(expect=_RUN),
+    "courses:edit": Rule(cases=_scoped("course")),
+    "courses:delete": Rule(cases=_scoped("course", inside=_COORDINATOR)),
+    "courses:history": Rule(cases=_scoped("course")),
+    "courses:history_results": Rule(cases=_scoped("course")),
+    "courses:usage": Rule(cases=_scoped("course")),
+    "course_tasks:overview": Rule(cases=_scoped("course")),
+    "course_tasks:weekly_series": Rule(cases=_scoped("course")),
+    "course_tasks:enrol": Rule(cases=_scoped("course")),
+    "course_tasks:exam_add": Rule(cases=_scoped("course")),
+    "course_tasks:session_edit": Rule(cases=_scoped("session")),
+    "course_tasks:attendance": Rule(cases=_scoped("session")),
+    "course_tasks:sign_in_sheet": Rule(cases=_scoped("session")),
+    "course_tasks:withdraw": Rule(cases=_scoped("enrolment")),
+    "course_tasks:admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
+    "course_tasks:exam_edit": Rule(cases=_scoped("exam")),
+    "course_tasks:exam_results": Rule(cases=_scoped("exam")),
+}
