@@ -75,6 +75,8 @@ def render_certificate(certificate_pk: int) -> str:
                 return "already rendered"
         if certificate.status == CertificateStatus.REVOKED:
             return "revoked"
+        if certificate.status == CertificateStatus.FAILED:
+            return "failed"  # until staff ask for a retry (services.retry_render)
         certificate.status = CertificateStatus.RENDERING
         certificate.render_attempts += 1
         certificate.save(update_fields=["status", "render_attempts"])
