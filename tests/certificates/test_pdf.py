@@ -6,13 +6,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from django.conf import settings
-from PIL import Image
 
 from certificates import services, tasks
 from certificates.models import Certificate, CertificateStatus
 from tests.certificates.factories import course_with_exam, passed_enrolment
+from tests.certificates.pdf_tools import decode_qr
 from tests.factories import ParticipantFactory
 
 
@@ -23,21 +22,8 @@ def _text(path: Path) -> str:
 
 
 def _fonts(path: Path) -> list[list[str]]:
-    out = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     return [line.split() for line in out.splitlines()[2:]]
-
-
-def decode_qr(pdf: Path, tmp_path: Path, page: int = 1) -> str:
-    prefix = tmp_path / f"page{page}"
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), str(pdf), str(prefix)],
-        check=True,
-    )
-    (png,) = tmp_path.glob(f"page{page}*.png")
-    results = zxingcpp.read_barcodes(Image.open(png))
-    return [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode][0]
 
 
 @pytest.fixture
@@ -45,7 +31,9 @@ def rendered(coordinator):
     participant = ParticipantFactory(
         given_names="ليلى", family_name="الحسن", preferred_language="ar", languages=["ar"]
     )
-    certificate = services.issue_certificate(passed_enrolment(course_with_exam(), participant), coordinator)
+    certificate = services.issue_certificate(
+        passed_enrolment(course_with_exam(), participant), coordinator
+    )
     assert tasks.render_certificate(certificate.pk) == "rendered"
     certificate.refresh_from_db()
     return certificate
@@ -100,9 +88,7 @@ def test_rendering_again_is_a_no_op_and_reproducible(rendered):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-def test_a_failing_render_is_marked_and_retried_a_limited_number_of_times(
-    coordinator, monkeypatch
-):
+def test_a_failing_render_is_marked_and_retried_a_limited_number_of_times(coordinator, monkeypatch):
     calls = []
 
     def broken(certificate):

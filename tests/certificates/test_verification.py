@@ -73,8 +73,13 @@ def test_expired(client, certificate):
 
 @pytest.mark.parametrize(
     ("language", "word"),
-    [("de-DE,de;q=0.9", "Gültig"), ("en-GB,en;q=0.8", "Valid"), ("ro", "Valabil"),
-     ("bg", "Валиден"), ("ar", "Gültig")],
+    [
+        ("de-DE,de;q=0.9", "Gültig"),
+        ("en-GB,en;q=0.8", "Valid"),
+        ("ro", "Valabil"),
+        ("bg", "Валиден"),
+        ("ar", "Gültig"),
+    ],
 )
 def test_language_follows_the_browser(client, certificate, language, word):
     response = get(client, f"/v/{certificate.token}", language)
@@ -98,7 +103,9 @@ def test_headers(client, certificate):
 def test_unknown_and_malformed_tokens_get_the_same_404(client, certificate):
     unknown = get(client, "/v/" + "A" * 32)
     malformed = get(client, "/v/%3Cscript%3E")
-    changed = get(client, "/v/" + certificate.token[:-1] + ("A" if certificate.token[-1] != "A" else "B"))
+    changed = get(
+        client, "/v/" + certificate.token[:-1] + ("A" if certificate.token[-1] != "A" else "B")
+    )
     assert unknown.status_code == malformed.status_code == changed.status_code == 404
     assert unknown.content == malformed.content == changed.content
     assert "Nicht gefunden" in unknown.content.decode()
