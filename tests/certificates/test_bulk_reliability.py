@@ -7,6 +7,7 @@ certificates, 200 distinct tokens, 200 PDFs whose SHA-256 matches the stored
 value, and no other file (no orphans, no temporary files).
 """
 
+import contextlib
 import hashlib
 import os
 import random
@@ -76,10 +77,8 @@ def _issued(db: Path) -> int:
 
 
 def _kill_group(process):
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=30)
 
 

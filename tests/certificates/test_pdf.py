@@ -1,8 +1,8 @@
 """The rendered certificate: text, embedded fonts, PDF/A, QR code, idempotent storage."""
 
 import hashlib
-import unicodedata
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
