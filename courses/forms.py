@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 
 from core.languages import Language
 from core.roles import Role
@@ -13,12 +12,19 @@ DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
 
+# Plain inputs rather than Wagtail's pop-up pickers: on a phone the pickers cover the
+# form, while typing TT.MM.JJJJ and the phone's own time picker are quick.
 def date_field(label, **kwargs):
-    return forms.DateField(label=label, input_formats=DATE_FORMATS, widget=AdminDateInput, **kwargs)
+    widget = forms.DateInput(
+        format="%d.%m.%Y",
+        attrs={"placeholder": _("DD.MM.YYYY"), "inputmode": "numeric", "autocomplete": "off"},
+    )
+    return forms.DateField(label=label, input_formats=DATE_FORMATS, widget=widget, **kwargs)
 
 
 def time_field(label, **kwargs):
-    return forms.TimeField(label=label, input_formats=TIME_FORMATS, widget=AdminTimeInput, **kwargs)
+    widget = forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    return forms.TimeField(label=label, input_formats=TIME_FORMATS, widget=widget, **kwargs)
 
 
 class WeeklySeriesForm(forms.Form):

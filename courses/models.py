@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -233,15 +233,17 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(status=EnrolmentStatus.ACTIVE)
 
     def with_attendance(self, as_of: dt.date | None = None):
-        """Annotate ``sessions_held``, ``sessions_attended`` and ``attendance_percent``.
+        """Annotate ``sessions_held`` and ``sessions_attended`` (see ``attendance_percent``).
 
         Held sessions are the course's non-cancelled sessions up to ``as_of`` (today by
-        default). Both counts are subqueries, so the annotation costs no extra queries
-        and does not multiply rows.
+        default) for which attendance has been taken: a session whose list is not filled
+        in yet must not push everyone below the minimum. Both counts are subqueries, so
+        the annotation costs no extra queries and does not multiply rows.
         """
         as_of = as_of or timezone.localdate()
         held = (
             Session.objects.filter(course=OuterRef("course"), cancelled=False, date__lte=as_of)
+            .filter(Exists(Attendance.objects.filter(session=OuterRef("pk"))))
             .order_by()
             .values("course")
             .annotate(n=Count("pk"))

@@ -266,9 +266,10 @@ def test_exam_setup_then_results_with_a_resit(course, trainer, trainer_client):
     assert "bestanden am 03.06.2026" in page
 
 
-def test_a_result_for_someone_not_admitted_is_refused(course, trainer_client):
-    SessionFactory(course=course)  # held, but nobody attended
+def test_a_result_for_someone_not_admitted_is_refused(course, trainer, trainer_client):
+    session = SessionFactory(course=course)
     enrolment = services.enrol(course, ParticipantFactory())
+    services.record_attendance(session, [AttendanceEntry(enrolment.pk, "absent")], user=trainer)
     exam = exam_with_parts(course, 10)
     part = exam.parts.get()
     response = trainer_client.post(

@@ -330,3 +330,11 @@ def test_eligible_for_certificate_uses_the_best_passing_attempt(examined, traine
     assert [e.pk for e in eligible] == [enrolments[0].pk]
     assert eligible[0].passed_on == dt.date(2026, 6, 3)
     assert eligible[0].passing_result.attempt == 2
+
+
+def test_sessions_without_attendance_taken_do_not_count_as_held(running, trainer):
+    course, enrolments, first = running
+    SessionFactory(course=course, date=dt.date(2026, 3, 11))  # list not filled in yet
+    services.record_attendance(first, [AttendanceEntry(enrolments[0].pk, "present")], user=trainer)
+    row = Enrolment.objects.with_attendance(as_of=dt.date(2026, 3, 31)).get(pk=enrolments[0].pk)
+    assert (row.sessions_held, row.attendance_percent) == (1, 100)
