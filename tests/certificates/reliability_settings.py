@@ -7,4 +7,4 @@ the order still holds: retry (25 s) > timeout (20 s) > slowest render (≈ 3 s c
 from config.settings import *  # noqa: F403
 from config.settings import Q_CLUSTER
 
-Q_CLUSTER = {**Q_CLUSTER, "timeout": 20, "retry": 25, "workers": 2, "poll": 0.2}
+Q_CLUSTER = {**Q_CLUSTER, "timeout": 20, "retry": 25, "poll": 0.2}  # workers: Q_WORKERS (2)
