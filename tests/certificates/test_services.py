@@ -173,7 +173,7 @@ def test_visible_to(course, trainer, coordinator, companion, editor):
     assert not Certificate.objects.visible_to(editor).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issuing_gives_distinct_numbers(roles):
     """Several threads issue at once: every number is taken exactly once.
 
