@@ -1,11 +1,9 @@
 """Issuing, bulk issuing, revoking, re-issuing: the contracts of certificates/services.py."""
 
-import contextlib
 import re
-import threading
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus
@@ -171,40 +169,3 @@ def test_visible_to(course, trainer, coordinator, companion, editor):
     assert set(Certificate.objects.visible_to(trainer)) == {own}
     assert not Certificate.objects.visible_to(companion).exists()
     assert not Certificate.objects.visible_to(editor).exists()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_issuing_gives_distinct_numbers(roles):
-    """Several threads issue at once: every number is taken exactly once.
-
-    On PostgreSQL the threads really race and select_for_update queues them. The
-    in-memory SQLite test database answers "table is locked" instead of waiting
-    (a file database with IMMEDIATE transactions waits), so there the threads take
-    turns; the real-process race on SQLite is in test_bulk_reliability.py.
-    """
-    from core.roles import Role
-    from tests.factories import UserFactory
-
-    coordinator = UserFactory(username="coord-threads", role=Role.COORDINATOR)
-    course = course_with_exam()
-    enrolments = [passed_enrolment(course) for _ in range(6)]
-    errors = []
-    turns = threading.Lock() if connection.vendor == "sqlite" else contextlib.nullcontext()
-
-    def issue(enrolment):
-        try:
-            with turns:
-                services.issue_certificate(enrolment, coordinator)
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=issue, args=(e,)) for e in enrolments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    numbers = list(Certificate.objects.values_list("number", flat=True))
-    assert len(numbers) == 6 and len(set(numbers)) == 6
