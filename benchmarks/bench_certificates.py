@@ -199,7 +199,7 @@ def bench_verify(workdir: Path) -> dict:
                     capture_output=True,
                 )
                 break
-            except subprocess.CalledProcessError:
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
                 time.sleep(0.2)
         trivial, verify = [], []
         for _ in range(2):  # interleaved: trivial, verify, trivial, verify
