@@ -44,6 +44,7 @@ messages: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore='.venv/*'
 
 bench: $(VENV)/.installed
+	bin/system-packages bench
 	$(PY) benchmarks/run.py
 
 clean:

@@ -1,1 +1,285 @@
-"""Certificates app: models arrive with the certificates issue."""
+"""The Integrationszertifikat Wohnen: issued certificates and their verifications.
+
+A certificate is a *snapshot*: the holder's name, the course and the exam as they
+were when it was issued. Later edits to the participant or the course never change
+a certificate that a landlord may already hold on paper; a corrected name means a
+new certificate (see ``services.reissue_with_corrected_name``).
+
+State changes go through ``certificates/services.py``; the rendering job is in
+``certificates/tasks.py``.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import HistoricalRecords
+from core.languages import Language
+from core.roles import Role, has_role, sees_everything
+
+# 24 random bytes = 192 bits, URL-safe base64 without padding: 32 characters.
+TOKEN_BYTES = 24
+TOKEN_LENGTH = 32
+TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+# Languages of the certificate's second page (the holder's own language). Anyone
+# whose preferred language is not among them gets the English page.
+SECOND_PAGE_LANGUAGES = ("ro", "bg", "ar", "tr", "uk", "en")
+
+
+def new_token() -> str:
+    """A verification token: random, not derived from any id or from the holder."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def second_page_language(preferred: str) -> str:
+    return preferred if preferred in SECOND_PAGE_LANGUAGES else Language.ENGLISH
+
+
+class CertificateStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be rendered")
+    RENDERING = "rendering", _("being rendered")
+    ISSUED = "issued", _("issued")
+    FAILED = "failed", _("rendering failed")
+    REVOKED = "revoked", _("revoked")
+
+
+# Every status except "revoked" stands for a certificate that is (or will be) valid.
+VALID_STATUSES = (
+    CertificateStatus.PENDING,
+    CertificateStatus.RENDERING,
+    CertificateStatus.ISSUED,
+    CertificateStatus.FAILED,
+)
+
+
+class CertificateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Coordinators see every certificate; a trainer those of their own courses."""
+        if sees_everything(user):
+            return self
+        if has_role(user, Role.TRAINER):
+            from courses.models import Course
+
+            return self.filter(course__in=Course.objects.visible_to(user).values("pk"))
+        return self.none()
+
+    def not_revoked(self):
+        return self.exclude(status=CertificateStatus.REVOKED)
+
+    def with_verification_count(self):
+        return self.annotate(verification_count=Count("verifications"))
+
+
+class NumberSequence(models.Model):
+    """The last certificate number used in a year (IZW-<year>-<number>).
+
+    One row per year, locked with ``select_for_update`` while a number is taken, so
+    two certificates issued at the same moment never get the same number and the
+    numbers have no gaps from lost races.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("certificate number sequence")
+        verbose_name_plural = _("certificate number sequences")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    """One Integrationszertifikat Wohnen for one passed enrolment."""
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("enrolment"),
+    )
+    # Kept next to the enrolment so scope and list filters need no join through it.
+    course = models.ForeignKey(
+        "courses.Course",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("course"),
+    )
+    participant = models.ForeignKey(
+        "housing.Participant",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("participant"),
+    )
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    token = models.CharField(_("verification token"), max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.PENDING,
+    )
+
+    # --- Snapshot: what the certificate says, fixed when it is issued ---------------
+    holder_given_names = models.CharField(_("given names"), max_length=150)
+    holder_family_name = models.CharField(_("family name"), max_length=150)
+    holder_date_of_birth = models.DateField(_("date of birth"))
+    course_title = models.CharField(_("course"), max_length=200)
+    course_start = models.DateField(_("course start"))
+    course_end = models.DateField(_("course end"))
+    course_location = models.CharField(_("course location"), max_length=200)
+    course_district = models.CharField(_("district"), max_length=100)
+    modules = models.JSONField(_("modules covered"), default=list)
+    exam_date = models.DateField(_("exam date"))
+    exam_format = models.CharField(_("exam format"), max_length=16)
+    issued_on = models.DateField(_("issue date"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    organisation = models.CharField(_("issuing organisation"), max_length=200)
+    signatory_name = models.CharField(_("signatory"), max_length=200)
+    signatory_title = models.CharField(_("signatory's function"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language of the second page"), max_length=8, choices=Language.choices
+    )
+
+    # --- The rendered file -----------------------------------------------------------
+    # Relative to settings.PRIVATE_MEDIA_ROOT; never under MEDIA_ROOT, never served
+    # except through the permission-checked download view.
+    pdf_path = models.CharField(_("PDF file"), max_length=255, blank=True, editable=False)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
+    render_error = models.TextField(_("render error"), blank=True)
+    rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    # --- Revocation ------------------------------------------------------------------
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revocation_reason = models.TextField(
+        _("reason for revocation (internal)"),
+        blank=True,
+        help_text=_("Never shown on the public verification page."),
+    )
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
+
+    history = HistoricalRecords(excluded_fields=["token"])
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        permissions = [
+            ("issue_certificate", _("Can issue certificates")),
+            ("revoke_certificate", _("Can revoke and re-issue certificates")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=~Q(status="revoked"),
+                name="certificate_one_valid_per_enrolment",
+                violation_error_message=_(
+                    "This enrolment already has a valid certificate; revoke it first."
+                ),
+            ),
+            models.CheckConstraint(
+                name="certificate_revoked_has_reason_and_time",
+                condition=~Q(status="revoked")
+                | (Q(revoked_at__isnull=False) & ~Q(revocation_reason="")),
+                violation_error_message=_("A revocation needs a reason."),
+            ),
+            models.CheckConstraint(
+                name="certificate_valid_until_after_issue",
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gt=models.F("issued_on")),
+                violation_error_message=_("The validity must end after the issue date."),
+            ),
+            models.CheckConstraint(
+                name="certificate_issued_has_pdf",
+                condition=~Q(status="issued") | (~Q(pdf_path="") & ~Q(pdf_sha256="")),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.holder_name}"
+
+    @property
+    def holder_name(self) -> str:
+        return f"{self.holder_given_names} {self.holder_family_name}"
+
+    holder_name.fget.short_description = _("holder")
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == CertificateStatus.REVOKED
+
+    def is_expired(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.valid_until is not None and self.valid_until < today
+
+    @property
+    def verification_url(self) -> str:
+        return f"{settings.SITE_URL.rstrip('/')}/v/{self.token}"
+
+    @property
+    def short_verification_url(self) -> str:
+        """The address without the scheme, for typing in by hand."""
+        return f"{settings.SITE_URL.split('://', 1)[-1].rstrip('/')}/v/"
+
+    def pdf_file_path(self):
+        from pathlib import Path
+
+        return Path(settings.PRIVATE_MEDIA_ROOT) / self.pdf_path if self.pdf_path else None
+
+
+class VerificationOutcome(models.TextChoices):
+    VALID = "valid", _("valid")
+    EXPIRED = "expired", _("expired")
+    REVOKED = "revoked", _("revoked")
+
+
+class Verification(models.Model):
+    """One look at the public verification page. No address or browser is kept."""
+
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.CASCADE,
+        related_name="verifications",
+        verbose_name=_("certificate"),
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=VerificationOutcome.choices)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+
+    def __str__(self):
+        return f"{self.certificate.number} {self.at:%d.%m.%Y %H:%M}: {self.outcome}"

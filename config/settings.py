@@ -348,6 +348,12 @@ LOGGING = {
 
 # Who issues certificates and runs the programme; printed on certificates and pages.
 PROGRAMME_ORGANISATION = env_str("PROGRAMME_ORGANISATION", "Quartiersmanagement (Demo-Stadt)")
+# Who signs the Integrationszertifikat Wohnen, and for how long it is valid (0: no end).
+CERTIFICATE_SIGNATORY_NAME = env_str("CERTIFICATE_SIGNATORY_NAME", "Dr. Almut Wegener")
+CERTIFICATE_SIGNATORY_TITLE = env_str("CERTIFICATE_SIGNATORY_TITLE", "Leitung Quartiersmanagement")
+CERTIFICATE_VALIDITY_YEARS = env_int("CERTIFICATE_VALIDITY_YEARS", 0, minimum=0)
+# Verifications per minute per client address on the public page /v/.
+VERIFICATION_RATE_LIMIT = env_int("VERIFICATION_RATE_LIMIT", 30, minimum=1)
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Mietfuehrerschein-Demo-2026")
 
 # Files with personal data (certificate PDFs, signed agreements) live here, outside

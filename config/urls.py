@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import views as certificate_views
 from cms import views as cms_views
 from core import views as core_views
 
@@ -12,6 +13,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
+    # Printed in QR codes: short and outside the language prefixes; the page
+    # follows the browser's language instead.
+    path("v/", certificate_views.verify_form, name="certificate_verify_form"),
+    path("v/<str:token>", certificate_views.verify, name="certificate_verify"),
 ]
 
 if settings.DEBUG:

@@ -54,6 +54,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.add_examresult",
         "courses.change_examresult",
         "courses.view_examresult",
+        # Trainers issue certificates for their own courses (scope:
+        # Certificate.objects.visible_to); only coordinators revoke or re-issue.
+        "certificates.view_certificate",
+        "certificates.issue_certificate",
     ],
     Role.COMPANION: [
         ADMIN_ACCESS,

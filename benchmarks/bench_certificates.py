@@ -1,0 +1,255 @@
+"""Certificates: rendering, bulk issue with 1 and 2 workers, verification page under load.
+
+1. One certificate PDF (German + Arabic page) next to a blank A4 WeasyPrint page.
+2. Bulk issue of BENCH_BULK_COUNT (200) certificates rendered by a real qcluster
+   with 1 and with 2 workers: wall time until all are issued, and the speed-up.
+3. /v/<token> under load with wrk against gunicorn on 127.0.0.1, next to a trivial
+   Django view served by the same gunicorn in the same run: requests/s, p99, ratio.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.harness import RESULTS, ROOT, compare
+
+BULK_COUNT = int(os.environ.get("BENCH_BULK_COUNT", "200"))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
+
+
+def bench_render():
+    from weasyprint import HTML
+
+    from certificates.rendering import render_pdf
+    from certificates.services import issue_certificate
+    from core.roles import Role
+    from tests.certificates.factories import course_with_exam, passed_enrolment
+    from tests.factories import ParticipantFactory, UserFactory
+
+    coordinator = UserFactory(username="bench-cert-coordinator", role=Role.COORDINATOR)
+    participant = ParticipantFactory(
+        given_names="ليلى", family_name="الخطيب", preferred_language="ar", languages=["ar"]
+    )
+    certificate = issue_certificate(passed_enrolment(course_with_exam(), participant), coordinator)
+    blank = "<html><head><style>@page { size: A4 }</style></head><body></body></html>"
+    return compare(
+        "Certificate PDF: one certificate vs a blank A4 page",
+        ("certificate, 2 pages (de + ar), PDF/A-3b", lambda: render_pdf(certificate)),
+        ("blank A4 page, WeasyPrint", lambda: HTML(string=blank).write_pdf()),
+        runs=10,
+        warmup=2,
+    )
+
+
+# --- A separate database for the real processes ---------------------------------
+
+
+def _env(workdir: Path, **extra) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.certificates.reliability_settings",
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+
+
+def _manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)
+
+
+SEED = """
+from certificates import services
+from core.roles import Role
+from tests.certificates.factories import course_with_exam, passed_enrolment
+from tests.factories import UserFactory
+from core.permissions_setup import setup_roles
+setup_roles()
+coordinator = UserFactory(username="bench-bulk", role=Role.COORDINATOR)
+course = course_with_exam()
+for _ in range({count}):
+    passed_enrolment(course)
+print(len(services.issue_for_course(course, coordinator)))
+"""
+
+
+def _issued(db: Path) -> int:
+    with sqlite3.connect(db, timeout=20) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM certificates_certificate WHERE status = 'issued'"
+        ).fetchone()[0]
+
+
+def _bulk_round(workdir: Path, workers: int, count: int = BULK_COUNT) -> float:
+    env = _env(workdir, Q_WORKERS=str(workers))
+    db = workdir / "db.sqlite3"
+    before = _issued(db)
+    _manage(env, "shell", "-c", SEED.format(count=count))
+    start = time.perf_counter()
+    cluster = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        while _issued(db) < before + count:
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        # The timing is taken; no need to wait for a graceful shutdown.
+        os.killpg(cluster.pid, signal.SIGKILL)
+        cluster.wait(timeout=60)
+
+
+def bench_bulk(workdir: Path) -> dict:
+    one = _bulk_round(workdir, 1)
+    print(f"  1 worker: {one:.1f} s", flush=True)
+    two = _bulk_round(workdir, 2)
+    result = {
+        "title": f"Bulk issue of {BULK_COUNT} certificates (real qcluster, SQLite)",
+        "one_worker_s": round(one, 1),
+        "two_workers_s": round(two, 1),
+        "speed_up": round(one / two, 2),
+        "cpus": os.cpu_count(),
+    }
+    print(f"\n{result['title']}")
+    print(f"  1 worker  {one:7.1f} s  ({BULK_COUNT / one:.1f} certificates/s)")
+    print(f"  2 workers {two:7.1f} s  ({BULK_COUNT / two:.1f} certificates/s)")
+    print(f"  speed-up: {result['speed_up']:.2f}  on {os.cpu_count()} CPUs")
+    _save("bulk-issue", result)
+    return result
+
+
+# --- HTTP load ---------------------------------------------------------------------------
+
+
+def _wrk(url: str) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{WRK_SECONDS}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=WRK_SECONDS + 30,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    factor = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p99_ms": float(p99.group(1)) * factor,
+        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def bench_verify(workdir: Path) -> dict:
+    env = _env(
+        workdir,
+        DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(40),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+    )
+    with sqlite3.connect(workdir / "db.sqlite3") as connection:
+        (token,) = connection.execute(
+            "SELECT token FROM certificates_certificate WHERE status = 'issued' LIMIT 1"
+        ).fetchone()
+    port = 8714
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                subprocess.run(
+                    ["curl", "-sf", f"{base}/bench/trivial"],
+                    check=True,
+                    timeout=5,
+                    capture_output=True,
+                )
+                break
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+                time.sleep(0.2)
+        trivial, verify = [], []
+        for _ in range(2):  # interleaved: trivial, verify, trivial, verify
+            trivial.append(_wrk(f"{base}/bench/trivial"))
+            verify.append(_wrk(f"{base}/v/{token}"))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    def best(runs):
+        return max(runs, key=lambda r: r["rps"])
+
+    result = {
+        "title": "Verification page under load (wrk, gunicorn 2 workers, SQLite)",
+        "verify": best(verify),
+        "trivial": best(trivial),
+    }
+    result["ratio"] = round(result["verify"]["rps"] / result["trivial"]["rps"], 2)
+    print(f"\n{result['title']}")
+    for name in ("verify", "trivial"):
+        r = result[name]
+        print(
+            f"  {name:<8} {r['rps']:8.0f} req/s   p99 {r['p99_ms']:7.1f} ms   non-2xx {r['errors']}"
+        )
+    print(f"  ratio verify/trivial: {result['ratio']:.2f}")
+    _save("verification-load", result)
+    return result
+
+
+def _save(slug, result):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{slug}.json").write_text(json.dumps(result, indent=2))
+
+
+def run():
+    bench_render()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-certificates-"))
+    try:
+        env = _env(workdir)
+        _manage(env, "migrate", "-v", "0")
+        _manage(env, "createcachetable")
+        if os.environ.get("BENCH_SKIP_BULK") != "1":
+            bench_bulk(workdir)
+        else:  # one issued certificate for the load test
+            _bulk_round(workdir, 1, count=1)
+        if shutil.which("wrk"):
+            bench_verify(workdir)
+        else:
+            print(
+                "wrk is missing: run `bin/system-packages bench` (as root) for the load benchmark"
+            )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

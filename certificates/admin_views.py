@@ -1,0 +1,225 @@
+"""Task screens in the Wagtail admin: issue for a course, download, revoke, re-issue.
+
+Each view checks the permission (403 without it) and the scope (404 for a record
+the user may not see), parses input, calls a service and renders.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from certificates import services
+from certificates.models import Certificate, CertificateStatus
+from courses.models import Course, Enrolment
+
+IN_PROGRESS = (CertificateStatus.PENDING, CertificateStatus.RENDERING)
+
+
+def _require(user, perm):
+    if not user.has_perm(perm):
+        raise PermissionDenied
+
+
+def course_list(request):
+    """Courses the user may issue for, with how many are eligible and issued."""
+    _require(request.user, "certificates.issue_certificate")
+    eligible = Enrolment.objects.eligible_for_certificate().values("pk")
+    courses = (
+        Course.objects.visible_to(request.user)
+        .select_related("district")
+        .annotate(
+            eligible_count=Count(
+                "enrolments", filter=Q(enrolments__pk__in=eligible), distinct=True
+            ),
+            issued_count=Count(
+                "certificates",
+                filter=~Q(certificates__status=CertificateStatus.REVOKED),
+                distinct=True,
+            ),
+        )
+    )
+    return TemplateResponse(request, "certificates/admin/course_list.html", {"courses": courses})
+
+
+def _course_rows(course):
+    """Eligible enrolments of ``course`` with their current (not revoked) certificate."""
+    certificates = {
+        certificate.enrolment_id: certificate
+        for certificate in Certificate.objects.filter(course=course).not_revoked()
+    }
+    rows = []
+    for enrolment in (
+        Enrolment.objects.eligible_for_certificate()
+        .filter(course=course)
+        .select_related("participant")
+        .order_by("participant__family_name", "participant__given_names", "pk")
+    ):
+        rows.append({"enrolment": enrolment, "certificate": certificates.get(enrolment.pk)})
+    return rows
+
+
+def course_issue(request, course_pk):
+    """Issue for one participant or for all eligible; shows progress and failures."""
+    _require(request.user, "certificates.issue_certificate")
+    course = get_object_or_404(Course.objects.visible_to(request.user), pk=course_pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "issue_all":
+                issued = services.issue_for_course(course, request.user)
+                messages.success(
+                    request,
+                    _("%(count)d certificates are being created.") % {"count": len(issued)},
+                )
+            elif action == "issue":
+                enrolment = get_object_or_404(
+                    Enrolment.objects.filter(course=course), pk=request.POST.get("enrolment")
+                )
+                services.issue_certificate(enrolment, request.user)
+                messages.success(request, _("The certificate is being created."))
+            elif action == "retry":
+                certificate = get_object_or_404(
+                    Certificate.objects.filter(course=course), pk=request.POST.get("certificate")
+                )
+                services.retry_render(certificate, request.user)
+                messages.success(request, _("The certificate is being created again."))
+            else:
+                raise Http404
+        except services.CertificateError as error:
+            messages.error(request, error.message)
+        return redirect("certificates_course", course.pk)
+
+    rows = _course_rows(course)
+    statuses = [row["certificate"].status for row in rows if row["certificate"]]
+    progress = {
+        "total": len(rows),
+        "issued": statuses.count(CertificateStatus.ISSUED),
+        "in_progress": sum(status in IN_PROGRESS for status in statuses),
+        "failed": statuses.count(CertificateStatus.FAILED),
+        "missing": sum(1 for row in rows if row["certificate"] is None),
+    }
+    return TemplateResponse(
+        request,
+        "certificates/admin/course_issue.html",
+        {
+            "course": course,
+            "rows": rows,
+            "progress": progress,
+            "refresh": progress["in_progress"] > 0,
+        },
+    )
+
+
+def download(request, pk):
+    """The stored PDF, for staff who may see the certificate; never a public URL."""
+    _require(request.user, "certificates.view_certificate")
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
+    path = certificate.pdf_file_path()
+    if path is None or not path.exists():
+        raise Http404(_("The PDF has not been created yet."))
+    response = FileResponse(
+        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename=f"Integrationszertifikat-{certificate.number}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (internal, never shown publicly)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class ReissueForm(RevokeForm):
+    given_names = forms.CharField(label=gettext_lazy("given names"), max_length=150)
+    family_name = forms.CharField(label=gettext_lazy("family name"), max_length=150)
+    field_order = ["given_names", "family_name", "reason"]
+
+
+def _certificate_for_coordinator(request, pk):
+    _require(request.user, "certificates.revoke_certificate")
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
+    if not services.can_revoke(request.user):
+        raise PermissionDenied
+    return certificate
+
+
+def _inspect_url(certificate):
+    return reverse("certificates:inspect", args=[certificate.pk])
+
+
+def revoke(request, pk):
+    certificate = _certificate_for_coordinator(request, pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke(certificate, form.cleaned_data["reason"], request.user)
+        except services.CertificateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The certificate has been revoked."))
+            return redirect(_inspect_url(certificate))
+    return TemplateResponse(
+        request,
+        "certificates/admin/revoke.html",
+        {"certificate": certificate, "form": form, "reissue": False},
+    )
+
+
+def reissue(request, pk):
+    certificate = _certificate_for_coordinator(request, pk)
+    form = ReissueForm(
+        request.POST or None,
+        initial={
+            "given_names": certificate.holder_given_names,
+            "family_name": certificate.holder_family_name,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.reissue_with_corrected_name(
+                certificate,
+                given_names=form.cleaned_data["given_names"],
+                family_name=form.cleaned_data["family_name"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except services.CertificateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Certificate %(number)s replaces the old one.") % {"number": new.number}
+            )
+            return redirect(_inspect_url(new))
+    return TemplateResponse(
+        request,
+        "certificates/admin/revoke.html",
+        {"certificate": certificate, "form": form, "reissue": True},
+    )
+
+
+def retry(request, pk):
+    """Render a certificate again (POST); GET asks for confirmation."""
+    _require(request.user, "certificates.issue_certificate")
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
+    if request.method == "POST":
+        try:
+            services.retry_render(certificate, request.user)
+        except services.CertificateError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The certificate is being created again."))
+        return redirect(_inspect_url(certificate))
+    return TemplateResponse(request, "certificates/admin/retry.html", {"certificate": certificate})

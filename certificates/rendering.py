@@ -1,0 +1,115 @@
+"""Turning a certificate's snapshot into its PDF (WeasyPrint, PDF/A-3b).
+
+Rendering the same certificate twice gives the same bytes: every input comes from
+the snapshot, the document dates are the issue date, and the PDF identifier is
+derived from the certificate number (not from the clock or a random source).
+"""
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+
+from certificates.texts import TEXTS, module_title
+
+FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+
+
+def qr_svg(data: str) -> str:
+    """The QR code as an inline SVG (vector: sharp at any print resolution)."""
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        border=0,
+        image_factory=qrcode.image.svg.SvgPathImage,
+    )
+    code.add_data(data)
+    code.make(fit=True)
+    svg = code.make_image().to_string(encoding="unicode")
+    # The XML declaration is not allowed inside HTML.
+    svg = svg.split("?>", 1)[-1].strip()
+    # The code appears on every page; an id would be defined twice.
+    return svg.replace(' id="qr-path"', "")
+
+
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def fill_date(value):
+    return format_html('<span dir="ltr">{}</span>', _date(value))
+
+
+def _page(certificate, language: str) -> dict:
+    texts = TEXTS[language]
+    # Each value isolated, so a German course name keeps its order inside Arabic text.
+    fill = {
+        key: format_html('<span dir="ltr">{}</span>', value)
+        for key, value in {
+            "course": certificate.course_title,
+            "place": certificate.course_location,
+            "start": _date(certificate.course_start),
+            "end": _date(certificate.course_end),
+            "exam": _date(certificate.exam_date),
+        }.items()
+    }
+    modules = [module_title(module, language) for module in certificate.modules]
+    return {
+        "language": language,
+        "dir": texts["dir"],
+        "title": texts["title"],
+        "subtitle": texts["subtitle"],
+        "intro": texts["intro"],
+        "born": format_html(texts["born"], date=fill_date(certificate.holder_date_of_birth)),
+        # The wording is ours (certificates/texts.py); only the values are escaped.
+        "body": format_html(texts["body"], **fill),
+        "modules_heading": texts["modules"],
+        "modules": modules,
+        # Two lists side by side (cheaper to lay out than CSS columns).
+        "modules_first": modules[: (len(modules) + 1) // 2],
+        "modules_second": modules[(len(modules) + 1) // 2 :],
+        "statement": texts["statement"],
+        "issued": texts["issued"].format(date=_date(certificate.issued_on)),
+        "valid_until": (
+            texts["valid_until"].format(date=_date(certificate.valid_until))
+            if certificate.valid_until
+            else ""
+        ),
+        "number_label": texts["number"],
+        # Split around the address so the template can keep it left-to-right in Arabic.
+        "verify_before": texts["verify"].split("{url}")[0],
+        "verify_after": texts["verify"].split("{url}")[1],
+        "translation": texts["translation"],
+    }
+
+
+def render_html(certificate) -> str:
+    pages = [_page(certificate, "de")]
+    if certificate.language != "de":
+        pages.append(_page(certificate, certificate.language))
+    issued = dt.datetime.combine(certificate.issued_on, dt.time(12, 0), tzinfo=dt.UTC)
+    return render_to_string(
+        "certificates/certificate.html",
+        {
+            "certificate": certificate,
+            "pages": pages,
+            "qr_svg": qr_svg(certificate.verification_url),
+            "fonts_dir": FONTS_DIR.as_uri(),
+            "document_date": issued.isoformat(),
+        },
+    )
+
+
+def render_pdf(certificate) -> bytes:
+    from weasyprint import HTML
+
+    identifier = hashlib.sha256(certificate.number.encode()).hexdigest()[:32].encode()
+    return HTML(string=render_html(certificate), base_url=str(settings.BASE_DIR)).write_pdf(
+        pdf_variant="pdf/a-3b",
+        pdf_identifier=identifier,
+        uncompressed_pdf=False,
+    )

@@ -1,0 +1,155 @@
+"""The public verification page: a landlord scans the QR code and sees whether the
+certificate is genuine, still valid, and whose it is. No login.
+
+It shows only what is needed to match the paper to the person's ID card. Unknown
+and malformed tokens get the very same "not found" page, so guessing reveals
+nothing; a per-client rate limit makes guessing slow on top of 192 random bits.
+"""
+
+import hashlib
+import time
+
+from csp.decorators import csp
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_GET
+
+from certificates.models import (
+    TOKEN_ALPHABET,
+    TOKEN_LENGTH,
+    Certificate,
+    Verification,
+    VerificationOutcome,
+)
+
+# Languages the page is translated into; any other browser language gets German.
+PAGE_LANGUAGES = ("de", "en", "ro", "bg")
+
+# The strictest policy that still lets the page load its one stylesheet.
+STRICT_CSP = {
+    "default-src": ["'none'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+def page_language(request) -> str:
+    """The first language of the browser's Accept-Language that the page speaks."""
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        primary = code.split("-")[0].lower()
+        if primary in PAGE_LANGUAGES:
+            return primary
+    return settings.LANGUAGE_CODE
+
+
+def client_address(request) -> str:
+    """The visitor's address, trusting X-Forwarded-For only as far as our own proxies.
+
+    With ``PROXY_COUNT`` = n proxies in front (the same setting as the login lockout),
+    the client is the n-th address from the right of X-Forwarded-For; anything left
+    of it was written by the client and could be forged.
+    """
+    proxies = settings.AXES_IPWARE_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.headers.get("X-Forwarded-For", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_rate_limit(request) -> bool:
+    """True once a client has made more than VERIFICATION_RATE_LIMIT requests this minute.
+
+    The counter lives in the shared cache (database or Redis), so the limit holds
+    across web processes. The address is hashed: the cache keeps no IP address.
+    """
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"verify-rate:{client}:{int(time.time() // 60)}"
+    if cache.add(key, 1, timeout=120):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=120)
+        count = 1
+    return count > settings.VERIFICATION_RATE_LIMIT
+
+
+def _respond(request, template, context, status=200):
+    language = page_language(request)
+    with translation.override(language):
+        response = render(request, template, {**context, "page_language": language}, status=status)
+    response["Content-Language"] = language
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def _well_formed(token: str) -> bool:
+    return len(token) == TOKEN_LENGTH and set(token) <= TOKEN_ALPHABET
+
+
+@require_GET
+@csp(STRICT_CSP)
+def verify_form(request):
+    """/v/: type the code printed under the QR code."""
+    if over_rate_limit(request):
+        return _respond(request, "certificates/verify_limited.html", {}, status=429)
+    token = "".join(request.GET.get("token", "").split())
+    if token:
+        return HttpResponseRedirect(reverse("certificate_verify", args=[token]))
+    return _respond(request, "certificates/verify_form.html", {})
+
+
+@require_GET
+@csp(STRICT_CSP)
+def verify(request, token):
+    """/v/<token>: valid, expired or revoked, with the holder's name and date of birth."""
+    if over_rate_limit(request):
+        response = _respond(request, "certificates/verify_limited.html", {}, status=429)
+        response["Retry-After"] = "60"
+        return response
+    certificate = None
+    if _well_formed(token):
+        certificate = (
+            Certificate.objects.filter(token=token)
+            .only(
+                "pk",
+                "number",
+                "status",
+                "holder_given_names",
+                "holder_family_name",
+                "holder_date_of_birth",
+                "issued_on",
+                "valid_until",
+                "organisation",
+            )
+            .first()
+        )
+    if certificate is None:
+        return _respond(request, "certificates/verify_not_found.html", {}, status=404)
+    if certificate.is_revoked:
+        outcome = VerificationOutcome.REVOKED
+    elif certificate.is_expired():
+        outcome = VerificationOutcome.EXPIRED
+    else:
+        outcome = VerificationOutcome.VALID
+    Verification.objects.create(certificate_id=certificate.pk, at=timezone.now(), outcome=outcome)
+    return _respond(
+        request, "certificates/verify.html", {"certificate": certificate, "outcome": outcome}
+    )

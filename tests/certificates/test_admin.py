@@ -1,0 +1,148 @@
+"""Staff screens: list, issue screen, download, revoke and re-issue."""
+
+import pytest
+
+from certificates import services
+from certificates.models import Certificate, CertificateStatus, Verification
+from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
+from tests.conftest import client_for
+from tests.queries import count_queries
+
+
+@pytest.fixture
+def course(trainer):
+    return course_with_exam(trainers=[trainer])
+
+
+def _issue(course, by, n):
+    return [services.issue_certificate(passed_enrolment(course), by) for _ in range(n)]
+
+
+def test_list_needs_the_same_queries_for_10_and_100_rows(course, coordinator):
+    client = client_for(coordinator)
+    certificates = _issue(course, coordinator, 10)
+    Verification.objects.create(certificate=certificates[0], outcome="valid")
+    few = count_queries(client, "/admin/certificates/?per_page=100")
+    _issue(course, coordinator, 90)
+    many = count_queries(client, "/admin/certificates/?per_page=100")
+    assert few == many
+
+
+def test_issue_screen_needs_the_same_queries_for_10_and_100_rows(course, coordinator):
+    client = client_for(coordinator)
+    _issue(course, coordinator, 10)
+    few = count_queries(client, f"/admin/issue-certificates/{course.pk}/")
+    _issue(course, coordinator, 90)
+    many = count_queries(client, f"/admin/issue-certificates/{course.pk}/")
+    assert few == many
+
+
+def test_list_filters_search_and_export(course, coordinator):
+    client = client_for(coordinator)
+    one, two = _issue(course, coordinator, 2)
+    other = services.issue_certificate(passed_enrolment(course_with_exam()), coordinator)
+    services.revoke(two, "Fehler", coordinator)
+    html = client.get(f"/admin/certificates/?course={course.pk}").content.decode()
+    assert one.number in html and two.number in html and other.number not in html
+    html = client.get("/admin/certificates/?status=revoked").content.decode()
+    assert two.number in html and one.number not in html
+    html = client.get(f"/admin/certificates/?year={one.issued_on.year}").content.decode()
+    assert one.number in html
+    html = client.get("/admin/certificates/?year=2025").content.decode()
+    assert one.number not in html
+    html = client.get(f"/admin/certificates/?q={one.holder_family_name}").content.decode()
+    assert one.number in html and other.number not in html
+    export = client.get("/admin/certificates/?export=csv")
+    assert export.status_code == 200
+    body = b"".join(export.streaming_content).decode() if export.streaming else export.content
+    assert one.number in body and one.holder_family_name in body
+
+
+def test_trainer_list_shows_own_courses_only(course, trainer, coordinator):
+    own = services.issue_certificate(passed_enrolment(course), trainer)
+    other = services.issue_certificate(passed_enrolment(course_with_exam()), coordinator)
+    html = client_for(trainer).get("/admin/certificates/").content.decode()
+    assert own.number in html and other.number not in html
+
+
+def test_bulk_issue_screen_issues_renders_and_shows_progress(
+    course, trainer, django_capture_on_commit_callbacks
+):
+    for _ in range(2):
+        passed_enrolment(course)
+    client = client_for(trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/issue-certificates/{course.pk}/", {"action": "issue_all"})
+    assert response.status_code == 302
+    assert Certificate.objects.filter(course=course, status=CertificateStatus.ISSUED).count() == 2
+    page = client.get(f"/admin/issue-certificates/{course.pk}/").content.decode()
+    assert "2 von 2 Zertifikaten fertig" in page
+    assert 'http-equiv="refresh"' not in page  # nothing left in progress
+
+
+def test_screen_refreshes_while_rendering_and_offers_retry_on_failure(course, trainer):
+    _pending, failed = _issue(course, trainer, 2)
+    Certificate.objects.filter(pk=failed.pk).update(
+        status=CertificateStatus.FAILED, render_error="OSError: disk full"
+    )
+    page = client_for(trainer).get(f"/admin/issue-certificates/{course.pk}/").content.decode()
+    assert 'http-equiv="refresh"' in page
+    assert "disk full" in page
+    assert 'value="retry"' in page
+
+
+def test_download_is_private(course, trainer):
+    certificate = fake_rendered(services.issue_certificate(passed_enrolment(course), trainer))
+    response = client_for(trainer).get(f"/admin/certificate-files/{certificate.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_revoke_screen_keeps_input_on_error_and_revokes(course, trainer, coordinator):
+    certificate = services.issue_certificate(passed_enrolment(course), trainer)
+    client = client_for(coordinator)
+    response = client.post(f"/admin/certificate-revoke/{certificate.pk}/", {"reason": ""})
+    assert response.status_code == 200
+    assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.status != CertificateStatus.REVOKED
+    response = client.post(
+        f"/admin/certificate-revoke/{certificate.pk}/", {"reason": "Täuschung bei der Prüfung"}
+    )
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+    assert certificate.revoked_by == coordinator
+
+
+def test_reissue_screen(course, trainer, coordinator):
+    certificate = services.issue_certificate(passed_enrolment(course), trainer)
+    client = client_for(coordinator)
+    response = client.post(
+        f"/admin/certificate-reissue/{certificate.pk}/",
+        {"given_names": "Ana Maria", "family_name": "", "reason": "Tippfehler"},
+    )
+    assert response.status_code == 200
+    assert 'value="Ana Maria"' in response.content.decode()  # what was typed stays
+    response = client.post(
+        f"/admin/certificate-reissue/{certificate.pk}/",
+        {"given_names": "Ana Maria", "family_name": "Popescu", "reason": "Tippfehler"},
+    )
+    assert response.status_code == 302
+    new = Certificate.objects.get(replaces=certificate)
+    assert new.holder_name == "Ana Maria Popescu"
+
+
+def test_detail_shows_the_verification_count_and_actions(course, trainer, coordinator):
+    certificate = fake_rendered(services.issue_certificate(passed_enrolment(course), trainer))
+    for _ in range(2):
+        Verification.objects.create(certificate=certificate, outcome="valid")
+    page = client_for(coordinator).get(f"/admin/certificates/inspect/{certificate.pk}/")
+    html = page.content.decode()
+    assert "2 Mal geprüft" in html
+    assert f"/admin/certificate-revoke/{certificate.pk}/" in html
+    trainer_html = client_for(trainer).get(f"/admin/certificates/inspect/{certificate.pk}/")
+    assert f"/admin/certificate-revoke/{certificate.pk}/" not in trainer_html.content.decode()
+    assert f"/admin/certificate-files/{certificate.pk}/" in trainer_html.content.decode()

@@ -1,0 +1,173 @@
+"""The public verification page /v/<token>: content, privacy, headers, 404s, limits, counting."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from certificates import services
+from certificates.models import Verification
+from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
+from tests.factories import HouseholdFactory, ParticipantFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit(db):
+    cache.clear()
+
+
+@pytest.fixture
+def certificate(coordinator):
+    household = HouseholdFactory(street="Geheimweg 7", postcode="58089")
+    participant = ParticipantFactory(
+        given_names="Ioana",
+        family_name="Dumitrescu",
+        date_of_birth=dt.date(1990, 4, 3),
+        household=household,
+        notes="Vertrauliche Notiz",
+        phone="+49 30 23125 123",
+    )
+    enrolment = passed_enrolment(course_with_exam(), participant)
+    return fake_rendered(services.issue_certificate(enrolment, coordinator))
+
+
+def get(client, url, language="de"):
+    return client.get(url, headers={"accept-language": language})
+
+
+def test_valid_certificate_shows_what_a_landlord_needs(client, certificate):
+    response = get(client, f"/v/{certificate.token}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-outcome="valid"' in html
+    assert "Gültig" in html
+    assert "Ioana Dumitrescu" in html
+    assert "03.04.1990" in html
+    assert certificate.number in html
+    assert certificate.organisation in html
+    assert "Ausweis" in html  # the hint to compare with the ID card
+
+
+def test_page_shows_nothing_else(client, certificate):
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    for private in ("Geheimweg", "58089", "Vertrauliche", "23125", "80", "Romanian"):
+        assert private not in html, private
+
+
+def test_revoked_says_so_without_the_reason(client, certificate, coordinator):
+    services.revoke(certificate, "Betrugsverdacht intern", coordinator)
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    assert 'data-outcome="revoked"' in html
+    assert "Widerrufen" in html
+    assert "Betrugsverdacht" not in html
+
+
+def test_expired(client, certificate):
+    type(certificate).objects.filter(pk=certificate.pk).update(
+        issued_on=dt.date(2025, 1, 1), valid_until=dt.date(2026, 1, 1)
+    )
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    assert 'data-outcome="expired"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [
+        ("de-DE,de;q=0.9", "Gültig"),
+        ("en-GB,en;q=0.8", "Valid"),
+        ("ro", "Valabil"),
+        ("bg", "Валиден"),
+        ("ar", "Gültig"),
+    ],
+)
+def test_language_follows_the_browser(client, certificate, language, word):
+    response = get(client, f"/v/{certificate.token}", language)
+    assert word in response.content.decode()
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_headers(client, certificate):
+    for url in (f"/v/{certificate.token}", "/v/", "/v/" + "B" * 32):
+        response = get(client, url)
+        assert "noindex" in response["X-Robots-Tag"]
+        assert response["Cache-Control"] == "no-store"
+        assert response["Referrer-Policy"] == "no-referrer"
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "script-src" not in policy
+        assert "frame-ancestors 'none'" in policy
+        assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+        assert "Set-Cookie" not in response
+
+
+def test_unknown_and_malformed_tokens_get_the_same_404(client, certificate):
+    unknown = get(client, "/v/" + "A" * 32)
+    malformed = get(client, "/v/%3Cscript%3E")
+    changed = get(
+        client, "/v/" + certificate.token[:-1] + ("A" if certificate.token[-1] != "A" else "B")
+    )
+    assert unknown.status_code == malformed.status_code == changed.status_code == 404
+    assert unknown.content == malformed.content == changed.content
+    assert "Nicht gefunden" in unknown.content.decode()
+
+
+def test_form_redirects_to_the_token(client, certificate):
+    response = get(client, f"/v/?token=+{certificate.token}+")
+    assert response.status_code == 302
+    assert response["Location"] == f"/v/{certificate.token}"
+
+
+def test_every_check_is_counted_without_an_address(client, certificate, coordinator):
+    get(client, f"/v/{certificate.token}")
+    get(client, f"/v/{certificate.token}")
+    services.revoke(certificate, "Fehler", coordinator)
+    get(client, f"/v/{certificate.token}")
+    outcomes = list(Verification.objects.order_by("at").values_list("outcome", flat=True))
+    assert outcomes == ["valid", "valid", "revoked"]
+    assert {f.name for f in Verification._meta.get_fields()} == {
+        "id",
+        "certificate",
+        "at",
+        "outcome",
+    }
+    staff = Client()
+    staff.force_login(coordinator)
+    page = staff.get(f"/admin/certificates/inspect/{certificate.pk}/").content.decode()
+    assert "3 Mal geprüft" in page
+
+
+def test_rate_limit_per_client(client, certificate, settings):
+    settings.VERIFICATION_RATE_LIMIT = 5
+    for _ in range(5):
+        assert get(client, f"/v/{certificate.token}").status_code == 200
+    limited = get(client, f"/v/{certificate.token}")
+    assert limited.status_code == 429
+    assert "Bitte warten Sie eine Minute" in limited.content.decode()
+    assert limited["Retry-After"] == "60"
+    # Another address is not affected.
+    other = client.get(f"/v/{certificate.token}", REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200
+    assert Verification.objects.count() == 6
+
+
+def test_forwarded_for_is_trusted_only_as_far_as_our_proxies(client, certificate, settings):
+    settings.VERIFICATION_RATE_LIMIT = 2
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    # The client forges a different left-most address on every request; our proxy
+    # appends the real one, which is what counts.
+    for forged in ("1.1.1.1", "2.2.2.2"):
+        response = client.get(
+            f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.5"
+        )
+        assert response.status_code == 200
+    response = client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="3.3.3.3, 203.0.113.5")
+    assert response.status_code == 429
+    response = client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    assert response.status_code == 200
+
+
+def test_without_proxies_forwarded_for_is_ignored(client, certificate, settings):
+    settings.VERIFICATION_RATE_LIMIT = 1
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 200
+    assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
