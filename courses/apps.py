@@ -7,3 +7,19 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        # Courses depends on housing, never the reverse: it adds its section to the
+        # household timeline from here.
+        from courses.integrations import household_timeline_entries
+        from housing.timeline import Section, register
+
+        register(
+            Section(
+                "courses",
+                _("Courses and exams"),
+                "courses.view_enrolment",
+                household_timeline_entries,
+                order=60,
+            )
+        )

@@ -227,15 +227,18 @@ def test_dashboard_reminds_the_coordinator_of_agreements_ending_soon(coordinator
     assert "Bald GmbH" not in client_for(companion).get("/admin/").content.decode()
 
 
-def test_certificate_status_is_unknown_until_the_certificates_app_answers(coordinator, monkeypatch):
+def test_certificate_status_is_unknown_without_the_certificates_apps_answer(
+    coordinator, monkeypatch
+):
     from housing import integrations
 
     tenancy = TenancyFactory()
     url = reverse("tenancies:inspect", args=[tenancy.pk])
+    # As if the certificates app were not there to register its lookup.
+    monkeypatch.setattr(integrations, "_lookup", None)
     assert tenancy.certificate_status() == "unbekannt"
     assert "unbekannt" in client_for(coordinator).get(url).content.decode()
 
-    monkeypatch.setattr(integrations, "certificates_available", lambda: True)
     monkeypatch.setattr(integrations, "_lookup", lambda ids: {tenancy.household_id})
     assert tenancy.certificate_status() == "ja"
     other = TenancyFactory()
