@@ -23,22 +23,14 @@ from certificates.models import (
     new_token,
     second_page_language,
 )
+from core.errors import DomainError
 from core.roles import sees_everything
 
 NUMBER_PREFIX = "IZW"
 
 
-class CertificateError(Exception):
-    """A certificate rule was broken. ``code`` is stable for programs; ``message`` for people."""
-
-    def __init__(self, code: str, message: str, **details):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.details = details
-
-    def __str__(self):
-        return self.message
+class CertificateError(DomainError):
+    """A certificate rule was broken."""
 
 
 # --- Permissions ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from courses.models import (
     OPEN_STATUSES,
     Attendance,
@@ -28,17 +29,8 @@ from courses.models import (
 )
 
 
-class CourseError(Exception):
-    """A course rule was broken. ``code`` is stable for programs; ``message`` for people."""
-
-    def __init__(self, code: str, message: str, **details):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.details = details
-
-    def __str__(self):
-        return self.message
+class CourseError(DomainError):
+    """A course rule was broken."""
 
 
 # --- Enrolment ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from core.roles import Role, has_role
 from housing.files import PDF_MESSAGES, pdf_problem
 from housing.models import (
@@ -36,17 +37,14 @@ from housing.models import (
 CONCERN_FOLLOW_UP_DAYS = 7
 
 
-class HousingError(Exception):
+class HousingError(DomainError):
     """A rule of the housing programme was broken; nothing was saved.
 
-    ``code`` is stable for programs and tests; ``message`` is for people;
     ``field`` names the form field the message belongs to, when there is one.
     """
 
     def __init__(self, code: str, message: str, field: str | None = None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message)
         self.field = field
 
 
