@@ -146,3 +146,14 @@ def test_detail_shows_the_verification_count_and_actions(course, trainer, coordi
     trainer_html = client_for(trainer).get(f"/admin/certificates/inspect/{certificate.pk}/")
     assert f"/admin/certificate-revoke/{certificate.pk}/" not in trainer_html.content.decode()
     assert f"/admin/certificate-files/{certificate.pk}/" in trainer_html.content.decode()
+
+
+@pytest.mark.parametrize("role", ["coordinator", "trainer"])
+def test_list_links_the_number_to_the_detail_page_not_the_refused_edit_screen(
+    course, role, request
+):
+    user = request.getfixturevalue(role)
+    certificate = services.issue_certificate(passed_enrolment(course), user)
+    html = client_for(user).get("/admin/certificates/").content.decode()
+    assert f'href="/admin/certificates/inspect/{certificate.pk}/"' in html
+    assert f"/admin/certificates/edit/{certificate.pk}/" not in html
