@@ -5,6 +5,10 @@
    with 1 and with 2 workers: wall time until all are issued, and the speed-up.
 3. /v/<token> under load with wrk against gunicorn on 127.0.0.1, next to a trivial
    Django view served by the same gunicorn in the same run: requests/s, p99, ratio.
+
+The real processes (qcluster, gunicorn) use a file SQLite database of their own, or,
+when DATABASE_URL points to PostgreSQL, a fresh database next to it
+(``<name>_certificates``, dropped afterwards).
 """
 
 import json
@@ -18,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 from benchmarks.harness import RESULTS, ROOT, compare
@@ -53,12 +58,49 @@ def bench_render():
 # --- A separate database for the real processes ---------------------------------
 
 
+def _postgres_url() -> str | None:
+    """The benchmark's own PostgreSQL database when DATABASE_URL points to PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    parts = urllib.parse.urlsplit(url)
+    return parts._replace(path=f"{parts.path.rstrip('/')}_certificates").geturl()
+
+
+def _database_url(workdir: Path) -> str:
+    return _postgres_url() or f"sqlite:///{workdir / 'db.sqlite3'}"
+
+
+def _recreate_postgres(url: str, drop_only: bool = False) -> None:
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _scalar(workdir: Path, sql: str):
+    """One value from the benchmark's database, read outside Django."""
+    url = _postgres_url()
+    if url:
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            return connection.execute(sql).fetchone()[0]
+    with sqlite3.connect(workdir / "db.sqlite3", timeout=20) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
 def _env(workdir: Path, **extra) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.certificates.reliability_settings",
         "DEBUG": "1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DATABASE_URL": _database_url(workdir),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
@@ -85,18 +127,14 @@ print(len(services.issue_for_course(course, coordinator)))
 """
 
 
-def _issued(db: Path) -> int:
-    with sqlite3.connect(db, timeout=20) as connection:
-        return connection.execute(
-            "SELECT count(*) FROM certificates_certificate WHERE status = 'issued'"
-        ).fetchone()[0]
+def _issued(workdir: Path) -> int:
+    return _scalar(workdir, "SELECT count(*) FROM certificates_certificate WHERE status = 'issued'")
 
 
 def _bulk_round(workdir: Path, workers: int, count: int = BULK_COUNT) -> float:
     env = _env(workdir, Q_WORKERS=str(workers))
-    db = workdir / "db.sqlite3"
-    before = _issued(db)
-    _manage(env, "shell", "-c", SEED.format(count=count))
+    before = _issued(workdir)
+    _manage(env, "shell", "--no-imports", "-c", SEED.format(count=count))
     start = time.perf_counter()
     cluster = subprocess.Popen(
         [sys.executable, "manage.py", "qcluster"],
@@ -107,7 +145,7 @@ def _bulk_round(workdir: Path, workers: int, count: int = BULK_COUNT) -> float:
         start_new_session=True,
     )
     try:
-        while _issued(db) < before + count:
+        while _issued(workdir) < before + count:
             time.sleep(0.2)
         return time.perf_counter() - start
     finally:
@@ -121,7 +159,7 @@ def bench_bulk(workdir: Path) -> dict:
     print(f"  1 worker: {one:.1f} s", flush=True)
     two = _bulk_round(workdir, 2)
     result = {
-        "title": f"Bulk issue of {BULK_COUNT} certificates (real qcluster, SQLite)",
+        "title": f"Bulk issue of {BULK_COUNT} certificates (real qcluster, {_engine()})",
         "one_worker_s": round(one, 1),
         "two_workers_s": round(two, 1),
         "speed_up": round(one / two, 2),
@@ -131,7 +169,7 @@ def bench_bulk(workdir: Path) -> dict:
     print(f"  1 worker  {one:7.1f} s  ({BULK_COUNT / one:.1f} certificates/s)")
     print(f"  2 workers {two:7.1f} s  ({BULK_COUNT / two:.1f} certificates/s)")
     print(f"  speed-up: {result['speed_up']:.2f}  on {os.cpu_count()} CPUs")
-    _save("bulk-issue", result)
+    _save(f"bulk-issue-{_engine().lower()}", result)
     return result
 
 
@@ -166,10 +204,9 @@ def bench_verify(workdir: Path) -> dict:
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
     )
-    with sqlite3.connect(workdir / "db.sqlite3") as connection:
-        (token,) = connection.execute(
-            "SELECT token FROM certificates_certificate WHERE status = 'issued' LIMIT 1"
-        ).fetchone()
+    token = _scalar(
+        workdir, "SELECT token FROM certificates_certificate WHERE status = 'issued' LIMIT 1"
+    )
     port = 8714
     server = subprocess.Popen(
         [
@@ -213,7 +250,7 @@ def bench_verify(workdir: Path) -> dict:
         return max(runs, key=lambda r: r["rps"])
 
     result = {
-        "title": "Verification page under load (wrk, gunicorn 2 workers, SQLite)",
+        "title": f"Verification page under load (wrk, gunicorn 2 workers, {_engine()})",
         "verify": best(verify),
         "trivial": best(trivial),
     }
@@ -225,8 +262,12 @@ def bench_verify(workdir: Path) -> dict:
             f"  {name:<8} {r['rps']:8.0f} req/s   p99 {r['p99_ms']:7.1f} ms   non-2xx {r['errors']}"
         )
     print(f"  ratio verify/trivial: {result['ratio']:.2f}")
-    _save("verification-load", result)
+    _save(f"verification-load-{_engine().lower()}", result)
     return result
+
+
+def _engine() -> str:
+    return "PostgreSQL" if _postgres_url() else "SQLite"
 
 
 def _save(slug, result):
@@ -237,6 +278,8 @@ def _save(slug, result):
 def run():
     bench_render()
     workdir = Path(tempfile.mkdtemp(prefix="bench-certificates-"))
+    if _postgres_url():
+        _recreate_postgres(_postgres_url())
     try:
         env = _env(workdir)
         _manage(env, "migrate", "-v", "0")
@@ -253,3 +296,5 @@ def run():
             )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        if _postgres_url():
+            _recreate_postgres(_postgres_url(), drop_only=True)

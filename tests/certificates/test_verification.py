@@ -3,18 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from certificates import services
 from certificates.models import Verification
 from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
 from tests.factories import HouseholdFactory, ParticipantFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit(db):
-    cache.clear()
 
 
 @pytest.fixture
