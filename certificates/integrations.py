@@ -24,6 +24,23 @@ def households_holding_a_certificate(household_ids: list[int]) -> set[int]:
     )
 
 
+def enrolment_certificate_number(enrolment_id: int) -> str | None:
+    """Number of the enrolment's certificate that is not revoked, or None (one query).
+
+    Pending, rendering and failed certificates count too: they become valid papers
+    as soon as the PDF is rendered.
+    """
+    from certificates.models import Certificate
+
+    return (
+        Certificate.objects.not_revoked()
+        .filter(enrolment_id=enrolment_id)
+        .order_by("-created_at", "-pk")
+        .values_list("number", flat=True)
+        .first()
+    )
+
+
 def household_timeline_entries(household, user):
     """The household members' certificates the user may see; one query."""
     from certificates.models import Certificate

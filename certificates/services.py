@@ -146,10 +146,16 @@ def issue_certificate(enrolment, by) -> Certificate:
     (not revoked) certificate — also when a concurrent request won the race: the
     named constraint ``certificate_one_valid_per_enrolment`` decides.
     """
+    from courses.models import Enrolment
+
     if not can_issue(by, enrolment.course):
         raise CertificateError(
             "not_allowed", _("You may only issue certificates for your own courses.")
         )
+    # Lock the enrolment as courses.services.record_exam_result does: a correction of
+    # the result to "not passed" and this issue then happen one after the other, and
+    # whichever comes second sees the other (no certificate for a failed result).
+    list(Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk"))
     eligible = _eligible(enrolment)
     if eligible is None:
         raise CertificateError(

@@ -3,6 +3,14 @@
 The records come from django-simple-history. The page lists the record's own
 changes and those of closely related records (e.g. a participant's consents),
 newest first, each with the changed fields' old and new values.
+
+A model may ask for more on the page with two class attributes:
+
+- ``history_shows_reason = True``: the reason stored with a change
+  (``instance._change_reason`` when saving) is shown with it. Off by default, because
+  some apps store machine markers there rather than words for people.
+- ``history_highlights = {"field": label}``: a change of that field is marked with
+  the label, e.g. an exam result that turns from passed to not passed.
 """
 
 from collections import defaultdict
@@ -23,6 +31,7 @@ class FieldChange:
     label: str
     old: str
     new: str
+    highlight: str = ""
 
 
 @dataclass
@@ -32,6 +41,11 @@ class HistoryEntry:
     action: str
     subject: str
     changes: list[FieldChange] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def highlights(self) -> list[str]:
+        return [change.highlight for change in self.changes if change.highlight]
 
 
 def _display(value, model_field, labels: dict) -> str:
@@ -46,6 +60,9 @@ def _display(value, model_field, labels: dict) -> str:
         return str(choices.get(value, value))
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values()):
+        # Points per exam part, keyed by the part's id: shown as on the results screen.
+        return " + ".join(str(value[key]) for key in sorted(value, key=_numeric_first))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if hasattr(value, "strftime"):
@@ -53,6 +70,11 @@ def _display(value, model_field, labels: dict) -> str:
     if isinstance(value, models.Model):
         return str(value)
     return str(value)
+
+
+def _numeric_first(key) -> tuple:
+    text = str(key)
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
 
 
 def _foreign_key_labels(records, model) -> dict:
@@ -88,6 +110,8 @@ def build_entries(
         by_object[record.id].append(record)
     labels = _foreign_key_labels(records, model)
     editable = {f.name: f for f in model._meta.fields if f.editable and f.name != "id"}
+    highlights = getattr(model, "history_highlights", {})
+    shows_reason = getattr(model, "history_shows_reason", False)
     actions = {"+": gettext("created"), "~": gettext("changed"), "-": gettext("deleted")}
 
     entries = []
@@ -113,17 +137,14 @@ def build_entries(
                             str(model_field.verbose_name),
                             _display(change.old, model_field, labels),
                             _display(change.new, model_field, labels),
+                            highlight=str(highlights.get(change.field, "")),
                         )
                     )
             previous = record
             if record.history_type == "~" and not changes:
                 continue  # a save that changed nothing is not worth a line
             user = record.history_user
-            about = [
-                labels.get((model._meta.get_field(name).related_model, value), "")
-                for name in describe_by
-                if (value := getattr(record, f"{name}_id", None)) is not None
-            ]
+            about = [_describe(record, model, name, labels) for name in describe_by]
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
@@ -134,9 +155,22 @@ def build_entries(
                     subject=(subject or str(model._meta.verbose_name))
                     + (f" ({', '.join(filter(None, about))})" if any(about) else ""),
                     changes=changes,
+                    reason=(getattr(record, "history_change_reason", None) or "")
+                    if shows_reason
+                    else "",
                 )
             )
     return entries
+
+
+def _describe(record, model, name: str, labels: dict) -> str:
+    """What a foreign key's target (its label) or a plain field ("attempt 2") says."""
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, models.ForeignKey):
+        value = getattr(record, model_field.attname, None)
+        return "" if value is None else labels.get((model_field.related_model, value), "")
+    value = getattr(record, name, None)
+    return "" if value in (None, "") else f"{model_field.verbose_name} {value}"
 
 
 class ChangeHistoryView(

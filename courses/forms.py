@@ -101,3 +101,46 @@ class ExamPartForm(forms.Form):
 
 
 ExamPartFormSet = forms.formset_factory(ExamPartForm, extra=0, min_num=1)
+
+
+class ExamResultCorrectionForm(forms.Form):
+    """Correct one recorded attempt: its date, the points per part, and why.
+
+    The form checks what it can show next to a field (a number, within the part's
+    maximum); ``services.record_exam_result`` decides the rest.
+    """
+
+    date = date_field(_("date of the attempt"))
+    reason = forms.CharField(
+        label=_("reason for the correction"),
+        max_length=255,
+        help_text=_("Shown in the course's history, e.g. “points of part 2 typed wrongly”."),
+        error_messages={"required": _("Please give a reason for the correction.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = list(parts)
+        for part in self.parts:
+            self.fields[self.points_field(part)] = forms.IntegerField(
+                label=_("%(part)s (max. %(max)s points)")
+                % {"part": part.name, "max": part.max_points},
+                min_value=0,
+                max_value=part.max_points,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "mfs-points"}),
+                error_messages={
+                    "required": _("Enter the points for this part."),
+                    "invalid": _("Enter a whole number of points."),
+                    "min_value": _("Points cannot be negative."),
+                    "max_value": _("At most %(limit_value)s points."),
+                },
+            )
+        self.order_fields(["date", *(self.points_field(p) for p in self.parts), "reason"])
+
+    @staticmethod
+    def points_field(part) -> str:
+        return f"points-{part.pk}"
+
+    def points(self) -> dict[int, int]:
+        return {part.pk: self.cleaned_data[self.points_field(part)] for part in self.parts}

@@ -1,7 +1,40 @@
-"""What the courses app adds to other apps' screens (registered in CoursesConfig.ready)."""
+"""How the courses app meets other apps without importing them.
+
+- What courses adds to other apps' screens (registered in ``CoursesConfig.ready``):
+  the household timeline section below.
+- What courses asks of apps it must not depend on: the certificates app depends on
+  courses, never the reverse, so it registers a lookup here from its own
+  ``AppConfig.ready()`` (``register_certificate_lookup``), as it does for housing.
+"""
+
+from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+# --- Certificates (registered by the certificates app) ---------------------------------
+
+_certificate_lookup: Callable[[int], str | None] | None = None
+
+
+def register_certificate_lookup(fn: Callable[[int], str | None]) -> None:
+    """``fn(enrolment_id)`` returns the number of the enrolment's certificate that is
+    not revoked (whatever its rendering state), or None."""
+    global _certificate_lookup
+    _certificate_lookup = fn
+
+
+def certificate_number(enrolment_id: int) -> str | None:
+    """The number of a certificate issued for the enrolment and not revoked, or None.
+
+    Without the certificates app nothing can have been issued, so the answer is None.
+    """
+    if _certificate_lookup is None:
+        return None
+    return _certificate_lookup(enrolment_id)
+
+
+# --- The household timeline ------------------------------------------------------------
 
 
 def household_timeline_entries(household, user):

@@ -539,7 +539,16 @@ class ExamResult(models.Model):
     ``part_points`` maps an ExamPart id (as text) to the points scored; ``total_points``,
     ``max_points``, ``percent`` and ``passed`` are computed by the service when saving,
     so lists and the certificate query never recompute them.
+
+    ``version`` grows by one with every correction; a correction that started from an
+    older version is refused (someone else corrected the attempt in between). The
+    reason of a correction is kept with its history record (``history_change_reason``).
     """
+
+    # Read by the change history page (core/history.py): corrections carry a reason,
+    # and a flip between passed and not passed is marked there.
+    history_shows_reason = True
+    history_highlights = {"passed": _("pass/fail changed")}
 
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.PROTECT, related_name="results", verbose_name=_("enrolment")
@@ -564,8 +573,12 @@ class ExamResult(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
-    history = HistoricalRecords()
+    # Room for the trainer's reason of a correction (the default holds 100 characters).
+    history = HistoricalRecords(
+        history_change_reason_field=models.CharField(max_length=255, null=True)
+    )
     objects = ExamResultQuerySet.as_manager()
 
     class Meta:

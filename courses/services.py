@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from courses import integrations
 from courses.models import (
     OPEN_STATUSES,
     Attendance,
@@ -374,6 +375,21 @@ def override_admission(enrolment: Enrolment, *, reason: str, user) -> Enrolment:
     return enrolment
 
 
+@dataclass(frozen=True)
+class ResultConflict:
+    """The values someone else saved for an attempt while a correction was being typed."""
+
+    date: dt.date
+    total_points: int
+    max_points: int
+    passed: bool
+    version: int
+    recorded_by: str
+
+
+REASON_MAX_LENGTH = 255
+
+
 @transaction.atomic
 def record_exam_result(
     enrolment: Enrolment,
@@ -383,15 +399,39 @@ def record_exam_result(
     date: dt.date,
     user,
     attempt: int | None = None,
+    reason: str = "",
+    seen_version: int | None = None,
 ) -> ExamResult:
     """Record (or correct) one attempt's points per exam part; pass/fail is computed.
 
     Without ``attempt`` a new attempt is recorded: the first, or a resit after a failed
-    one (``already_passed`` if the person passed before). With ``attempt`` the existing
-    attempt is corrected. Raises ``not_admitted`` when attendance is below the course
-    minimum and no exception was recorded, ``points_above_max`` / ``points_missing`` /
-    ``bad_points`` for the points, ``wrong_course`` if the exam belongs to another course.
+    one (``already_passed`` if the person passed before). Either way raises
+    ``not_admitted`` when attendance is below the course minimum and no exception was
+    recorded, ``points_above_max`` / ``points_missing`` / ``bad_points`` for the points,
+    ``wrong_course`` if the exam belongs to another course.
+
+    With ``attempt`` that attempt is corrected. A correction needs a ``reason`` (kept
+    in the result's history with who and when; ``reason_required``,
+    ``reason_too_long``) and must change the points or the date (``no_change``). With
+    ``seen_version`` (the version the trainer's form started from) a correction that
+    someone else saved in between is refused with ``result_changed``; their values
+    are in ``details["current"]`` (a ``ResultConflict``). Correcting a passed attempt
+    to "not passed" is refused with ``certificate_issued`` while the enrolment holds a
+    certificate that is not revoked: a coordinator revokes it first.
+
+    The enrolment row and its results are locked, so two saves for the same person
+    are serialised; the certificates app locks the same enrolment row when it issues,
+    so a certificate cannot slip in between the check and the correction.
     """
+    correcting = attempt is not None
+    reason = (reason or "").strip()
+    if correcting and not reason:
+        raise CourseError("reason_required", _("Please give a reason for the correction."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise CourseError(
+            "reason_too_long",
+            _("The reason can have at most %(max)s characters.") % {"max": REASON_MAX_LENGTH},
+        )
     if exam.course_id != enrolment.course_id:
         raise CourseError("wrong_course", _("This exam belongs to another course."))
     enrolment = (
@@ -446,7 +486,7 @@ def record_exam_result(
     passed = total * 100 >= exam.pass_mark_percent * maximum
 
     previous = list(ExamResult.objects.select_for_update().filter(enrolment=enrolment, exam=exam))
-    if attempt is None:
+    if not correcting:
         if any(r.passed for r in previous):
             raise CourseError(
                 "already_passed",
@@ -458,6 +498,9 @@ def record_exam_result(
         result = next((r for r in previous if r.attempt == attempt), None)
         if result is None:
             raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
+        _check_correction(result, enrolment, part_points, date, passed, seen_version)
+        result.version += 1
+        result._change_reason = reason
     result.date = date
     result.part_points = part_points
     result.total_points = total
@@ -477,6 +520,47 @@ def record_exam_result(
             "attempt_exists", _("This attempt was recorded by someone else just now.")
         ) from None
     return result
+
+
+def _check_correction(result, enrolment, part_points, date, passed, seen_version):
+    """The rules a correction of ``result`` (locked) must keep; see ``record_exam_result``."""
+    if seen_version is not None and seen_version != result.version:
+        # Not joined in the locking query: FOR UPDATE cannot lock the nullable side
+        # of an outer join on PostgreSQL. One query, only on a conflict.
+        who = result.recorded_by
+        raise CourseError(
+            "result_changed",
+            _(
+                "Someone else corrected this result in the meantime. Nothing was saved; "
+                "please check the values now saved and save again."
+            ),
+            current=ResultConflict(
+                date=result.date,
+                total_points=result.total_points,
+                max_points=result.max_points,
+                passed=result.passed,
+                version=result.version,
+                recorded_by=(who.get_full_name() or who.get_username()) if who else "",
+            ),
+        )
+    stored = {key: int(value) for key, value in result.part_points.items()}
+    if stored == part_points and result.date == date:
+        raise CourseError(
+            "no_change", _("Nothing to correct: the points and the date are the same as before.")
+        )
+    if result.passed and not passed:
+        number = integrations.certificate_number(enrolment.pk)
+        if number:
+            raise CourseError(
+                "certificate_issued",
+                _(
+                    "%(name)s already holds the Integrationszertifikat Wohnen %(number)s, so "
+                    "this result cannot be corrected to “not passed”. Please ask a "
+                    "coordinator to revoke the certificate first, then correct the result."
+                )
+                % {"name": enrolment.participant, "number": number},
+                certificate=number,
+            )
 
 
 @transaction.atomic

@@ -17,16 +17,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.roles import sees_everything
-from courses import services
+from courses import integrations, services
 from courses.forms import (
     CancelSessionForm,
     ExamForm,
     ExamPartFormSet,
+    ExamResultCorrectionForm,
     MoveSessionForm,
     ReasonForm,
     WeeklySeriesForm,
@@ -263,7 +264,13 @@ class AttendanceView(SessionView):
     def get_page_subtitle(self):
         return f"{self.object.date:%d.%m.%Y}"
 
-    def rows(self, posted=None, conflicts=()):
+    def rows(self, posted=None, conflicts=(), fill_present=False):
+        """One row per active enrolment: the status and note to show, and the version.
+
+        ``posted`` keeps what the trainer typed. ``fill_present`` ("All present") sets
+        everyone still unmarked in ``posted`` to present and keeps the versions the
+        trainer's screen started from (see ``fill_present``).
+        """
         session = self.object
         enrolments = list(
             Enrolment.objects.filter(course=session.course_id, status=EnrolmentStatus.ACTIVE)
@@ -277,19 +284,29 @@ class AttendanceView(SessionView):
             record = records.get(enrolment.pk)
             status = record.status if record else ""
             note = record.note if record else ""
+            # After a conflict the form carries the new version: saving again is then
+            # a deliberate decision to replace the other values.
+            version = record.version if record else 0
+            filled = False
             if posted is not None:
                 # Keep what the trainer typed, on a conflict too.
                 status = posted.get(f"status-{enrolment.pk}", "")
                 note = posted.get(f"note-{enrolment.pk}", "")
+            if fill_present:
+                # Nothing is saved yet, so the version must stay the one the trainer
+                # started from: if a colleague saved this person in the meantime, the
+                # save that follows finds it and shows it instead of overwriting it.
+                version = _posted_int(posted, f"version-{enrolment.pk}")
+                if not status:
+                    status, filled = AttendanceStatus.PRESENT, True
             rows.append(
                 {
                     "enrolment": enrolment,
                     "status": status,
                     "note": note,
-                    # After a conflict the form carries the new version: saving again
-                    # is then a deliberate decision to replace the other values.
-                    "version": record.version if record else 0,
+                    "version": version,
                     "conflict": conflict_by_id.get(enrolment.pk),
+                    "filled": filled,
                 }
             )
         return rows
@@ -301,6 +318,7 @@ class AttendanceView(SessionView):
             statuses=AttendanceStatus.choices,
             modules=list(self.object.modules.all()),
             sheet_url=reverse("course_tasks:sign_in_sheet", args=[self.object.pk]),
+            unmarked=sum(1 for row in kwargs.get("rows", ()) if not row["status"]),
         )
         return context
 
@@ -308,6 +326,8 @@ class AttendanceView(SessionView):
         return self.render_to_response(self.get_context_data(rows=self.rows()))
 
     def post(self, request, *args, **kwargs):
+        if "all_present" in request.POST:
+            return self.fill_present(request)
         entries = []
         for key, status in request.POST.items():
             if not key.startswith("status-") or not status:
@@ -335,6 +355,36 @@ class AttendanceView(SessionView):
             return self.render_to_response(context, status=409 if conflicts else 400)
         messages.success(request, _("Attendance saved (%(count)s changes).") % {"count": changed})
         return redirect("course_tasks:attendance", self.object.pk)
+
+    def fill_present(self, request):
+        """The "All present" button: everyone not yet marked on the screen becomes present.
+
+        The screen comes back with those people marked, but nothing is saved: the
+        trainer still taps "Save attendance". On a phone in the classroom that is what
+        the button promises and no more. The usual way is to tap the few who are late
+        or missing first and then "All present" for the rest, or the other way round;
+        either way the trainer sees the whole list once before it goes into the records
+        that decide exam admission (and that funders audit), and a mistaken tap costs
+        nothing. It is one save as before, with the same check for a colleague's save.
+        People already marked (late, excused, absent, or present) keep their mark.
+        """
+        rows = self.rows(posted=request.POST, fill_present=True)
+        filled = sum(1 for row in rows if row["filled"])
+        notice = ngettext(
+            "%(count)s person marked present. Not saved yet: check the list, "
+            "then tap “Save attendance”.",
+            "%(count)s people marked present. Not saved yet: check the list, "
+            "then tap “Save attendance”.",
+            filled,
+        ) % {"count": filled}
+        return self.render_to_response(self.get_context_data(rows=rows, notice=notice))
+
+
+def _posted_int(data, key: str) -> int:
+    try:
+        return max(int(data.get(key, "0")), 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 class SignInSheetView(SessionView):
@@ -709,3 +759,124 @@ class ExamResultsView(CourseTaskView):
                 )
                 return redirect("course_tasks:exam_results", self.object.pk)
         return self.render_to_response(self.get_context_data(failed=failed), status=400)
+
+
+class ExamResultCorrectView(CourseTaskView):
+    """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
+
+    The change goes through ``services.record_exam_result(attempt=…)``: in one
+    transaction, with the enrolment and its results locked and the version the form
+    started from checked, so a colleague's correction in between is shown, not
+    overwritten. Who, when, old → new and the reason appear on the course's history.
+    """
+
+    permission = "courses.change_examresult"
+    model = ExamResult
+    template_name = "courses/exam_result_correct.html"
+    page_title = gettext_lazy("Correct an exam result")
+    header_icon = "edit"
+
+    def get_queryset(self):
+        return ExamResult.objects.visible_to(self.request.user).select_related(
+            "exam__course", "enrolment__participant", "recorded_by"
+        )
+
+    def get_course(self):
+        self.exam = self.object.exam
+        self.parts = list(self.exam.parts.all())
+        return self.exam.course
+
+    def get_page_subtitle(self):
+        return _("%(name)s, attempt %(attempt)s") % {
+            "name": self.object.enrolment.participant,
+            "attempt": self.object.attempt,
+        }
+
+    def results_url(self):
+        url = reverse("course_tasks:exam_results", args=[self.exam.pk])
+        return f"{url}#result-{self.object.enrolment_id}"
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        results = {"url": self.results_url(), "label": _("Exam results")}
+        return [*items[:-1], results, items[-1]]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        result = self.object
+        context.update(
+            result=result,
+            exam=self.exam,
+            scores=[(part, result.part_points.get(str(part.pk), "–")) for part in self.parts],
+            certificate=integrations.certificate_number(result.enrolment_id),
+            results_url=self.results_url(),
+        )
+        return context
+
+    def get_form(self, data=None):
+        result = self.object
+        initial = {"date": result.date, "version": result.version}
+        for part in self.parts:
+            initial[ExamResultCorrectionForm.points_field(part)] = result.part_points.get(
+                str(part.pk)
+            )
+        return ExamResultCorrectionForm(data, parts=self.parts, initial=initial)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        result = self.object
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        was_passed, old_total = result.passed, result.total_points
+        try:
+            corrected = services.record_exam_result(
+                result.enrolment,
+                self.exam,
+                points=form.points(),
+                date=form.cleaned_data["date"],
+                user=request.user,
+                attempt=result.attempt,
+                reason=form.cleaned_data["reason"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except CourseError as error:
+            status = 400
+            if error.code == "result_changed":
+                # Keep what was typed, but with the colleague's version: saving again
+                # is then a deliberate decision to replace their values.
+                data = request.POST.copy()
+                data["version"] = str(error.details["current"].version)
+                form = self.get_form(data)
+                form.is_valid()
+                status = 409
+            form.add_error(None, error.message)
+            return self.render_to_response(self.get_context_data(form=form), status=status)
+        name = result.enrolment.participant
+        messages.success(
+            request,
+            _(
+                "The result of %(name)s (attempt %(attempt)s) was corrected: "
+                "%(old)s → %(new)s points."
+            )
+            % {
+                "name": name,
+                "attempt": corrected.attempt,
+                "old": old_total,
+                "new": corrected.total_points,
+            },
+        )
+        if was_passed != corrected.passed:
+            messages.warning(
+                request,
+                (
+                    _("Outcome changed: %(name)s has now passed.")
+                    if corrected.passed
+                    else _("Outcome changed: %(name)s has now not passed; a resit can be recorded.")
+                )
+                % {"name": name},
+            )
+        # To the top of the results, where the message about the correction is shown.
+        return redirect("course_tasks:exam_results", self.exam.pk)

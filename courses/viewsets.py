@@ -92,7 +92,7 @@ class CourseViewSet(ScopedModelViewSet):
         (Enrolment, "course", ("participant",)),
         (Exam, "course"),
         (Attendance, "session__course", ("enrolment", "session")),
-        (ExamResult, "exam__course", ("enrolment",)),
+        (ExamResult, "exam__course", ("enrolment", "attempt")),
     )
     panels = [
         FieldPanel("title"),

@@ -24,6 +24,11 @@ task_patterns = [
     ),
     path("exams/<int:pk>/edit/", views.ExamEditView.as_view(), name="exam_edit"),
     path("exams/<int:pk>/results/", views.ExamResultsView.as_view(), name="exam_results"),
+    path(
+        "results/<int:pk>/correct/",
+        views.ExamResultCorrectView.as_view(),
+        name="exam_result_correct",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ URL gets 404, as for a record that does not exist. Companions and editors are de
 import datetime as dt
 
 from core.roles import Role
-from courses.models import Enrolment, ExamPart
+from courses.models import Enrolment, ExamPart, ExamResult
 from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
 from tests.courses.factories import CourseFactory, ExamFactory, SessionFactory
 from tests.factories import ParticipantFactory, UserFactory
@@ -27,8 +27,17 @@ def extend_world(world, users):
             course=course, participant=ParticipantFactory()
         )
         exam = ExamFactory(course=course)
-        ExamPart.objects.create(exam=exam, name="Teil 1", max_points=10)
+        part = ExamPart.objects.create(exam=exam, name="Teil 1", max_points=10)
         world[f"{key}exam"] = exam
+        world[f"{key}exam_result"] = ExamResult.objects.create(
+            enrolment=world[f"{key}enrolment"],
+            exam=exam,
+            date=exam.date,
+            part_points={str(part.pk): 7},
+            total_points=7,
+            max_points=10,
+            passed=True,
+        )
 
 
 def _scoped(key, inside=_RUN, outside=_OTHERS):
@@ -58,4 +67,5 @@ RULES = {
     "course_tasks:admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
     "course_tasks:exam_edit": Rule(cases=_scoped("exam")),
     "course_tasks:exam_results": Rule(cases=_scoped("exam")),
+    "course_tasks:exam_result_correct": Rule(cases=_scoped("exam_result")),
 }

@@ -1,4 +1,8 @@
-"""A trainer runs a course in a real browser, from creating it to who earns the certificate."""
+"""A trainer runs a course in a real browser, from creating it to who earns the certificate.
+
+On the way: attendance on a phone with "Alle anwesend", and a result typed wrongly
+and corrected, which the course's history then shows with its reason.
+"""
 
 import subprocess
 
@@ -58,16 +62,36 @@ def test_trainer_runs_a_course(page, live_server, login, screenshot, roles):
         expect(page.locator(".messages")).to_contain_text(f"{given} {family} ist angemeldet")
     assert course.enrolments.filter(status="active").count() == 3
 
-    # 4. Take attendance on a phone.
+    # 4. Take attendance on a phone: mark the two exceptions, then "Alle anwesend".
     first_session = course.sessions.order_by("date").first()
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(f"{live_server.url}/admin/course-tasks/sessions/{first_session.pk}/attendance/")
-    statuses = {"Vasilescu": "anwesend", "Petrov": "verspätet", "Aydın": "unentschuldigt"}
+    statuses = {"Petrov": "verspätet", "Aydın": "unentschuldigt"}
     for family, status in statuses.items():
         person = page.locator("fieldset", has_text=family)
         person.get_by_text(status, exact=True).click()
     page.locator("fieldset", has_text="Petrov").get_by_label("Notiz (optional)").fill("Bus")
     screenshot("attendance-360")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the attendance screen scrolls sideways ({width} px)"
+    page.get_by_role("button", name="Alle anwesend").click()
+    expect(page.locator(".mfs-notice")).to_contain_text(
+        "1 Person als anwesend markiert. Noch nicht gespeichert"
+    )
+    expect(page.locator("input[name^=status-][value=present]:checked")).to_have_count(1)
+    ana = page.locator("fieldset", has_text="Vasilescu")
+    expect(ana.get_by_label("anwesend", exact=True)).to_be_checked()
+    boris = page.locator("fieldset", has_text="Petrov")
+    expect(boris.get_by_label("verspätet", exact=True)).to_be_checked()
+    expect(boris.get_by_label("Notiz (optional)")).to_have_value("Bus")
+    expect(
+        page.locator("fieldset", has_text="Aydın").get_by_label("unentschuldigt", exact=True)
+    ).to_be_checked()
+    expect(page.get_by_role("button", name="Alle anwesend")).to_have_count(0)
+    assert not Attendance.objects.exists(), "“Alle anwesend” alone must not save"
+    page.set_viewport_size({"width": 360, "height": 1200})  # the whole list in the picture
+    screenshot("attendance-360-all-present")
+    page.set_viewport_size({"width": 360, "height": 780})
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the attendance screen scrolls sideways ({width} px)"
     page.get_by_role("button", name="Anwesenheit speichern").click()
@@ -136,3 +160,52 @@ def test_trainer_runs_a_course(page, live_server, login, screenshot, roles):
     page.goto(f"{live_server.url}/admin/course-tasks/{course.pk}/")
     expect(page.locator(".mfs-below")).to_contain_text("Cem Aydın")
     screenshot("course-overview")
+
+    # 9. Boris's written part was typed wrongly (15 instead of 5): correct it, on a phone.
+    page.set_viewport_size({"width": 360, "height": 780})
+    exam = course.exams.get()
+    page.goto(f"{live_server.url}/admin/course-tasks/exams/{exam.pk}/results/")
+    page.get_by_role("link", name="1. Versuch von Boris Petrov korrigieren").click()
+    expect(page.get_by_role("heading", name="Prüfungsergebnis korrigieren")).to_be_visible()
+    points = page.locator("input[name^=points-]")
+    expect(points.nth(0)).to_have_value("15")
+    expect(points.nth(1)).to_have_value("8")
+    points.nth(0).fill("25")
+    page.get_by_role("button", name="Korrektur speichern").click()
+    # Too many points and no reason: refused in German, what was typed stays.
+    expect(page.locator("form.mfs-correction")).to_contain_text("Höchstens 20 Punkte.")
+    expect(page.locator("form.mfs-correction")).to_contain_text(
+        "Bitte geben Sie einen Grund für die Korrektur an."
+    )
+    expect(page.locator("input[name^=points-]").nth(0)).to_have_value("25")
+    page.set_viewport_size({"width": 360, "height": 1300})  # the whole form in the picture
+    screenshot("exam-result-correct-360")
+    page.set_viewport_size({"width": 360, "height": 780})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the correction screen scrolls sideways ({width} px)"
+    page.locator("input[name^=points-]").nth(0).fill("5")
+    page.get_by_label("Grund der Korrektur").fill("Teil 1 falsch übertragen (5 statt 15)")
+    page.get_by_role("button", name="Korrektur speichern").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Das Ergebnis von Boris Petrov (1. Versuch) wurde korrigiert: 23 → 13 Punkte."
+    )
+    expect(page.locator(".messages")).to_contain_text(
+        "Ergebnis geändert: Boris Petrov hat jetzt nicht bestanden"
+    )
+    expect(page.locator("tr", has_text="Petrov")).to_contain_text(
+        "Wiederholungsprüfung (2. Versuch) am"
+    )
+    assert ExamResult.objects.get(attempt=1, total_points=13).version == 2
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot("exam-results-after-correction")
+
+    # 10. The course's history shows who corrected what, when and why; the flip stands out.
+    page.goto(f"{live_server.url}/admin/courses/history/{course.pk}/")
+    corrected = page.locator("tr.mfs-history__row--highlight")
+    expect(corrected).to_have_count(1)
+    expect(corrected).to_contain_text("Prüfungsergebnis (Boris Petrov")
+    expect(corrected).to_contain_text("Bestanden/nicht bestanden hat sich geändert")
+    expect(corrected).to_contain_text("Grund: Teil 1 falsch übertragen (5 statt 15)")
+    expect(corrected).to_contain_text("Tobias Brandt")
+    expect(corrected).to_contain_text("15 + 8")
+    screenshot("course-history-correction")
