@@ -14,20 +14,6 @@ from tests.factories import ParticipantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-GERMAN = {"HTTP_ACCEPT_LANGUAGE": "de"}
-
-
-@pytest.fixture
-def course(trainer):
-    return CourseFactory(trainers=[trainer])
-
-
-@pytest.fixture
-def trainer_client(trainer):
-    client = client_for(trainer)
-    client.defaults.update(GERMAN)
-    return client
-
 
 @pytest.fixture
 def session(course):

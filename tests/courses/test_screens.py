@@ -15,20 +15,6 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-GERMAN = {"HTTP_ACCEPT_LANGUAGE": "de"}
-
-
-@pytest.fixture
-def course(trainer):
-    return CourseFactory(trainers=[trainer])
-
-
-@pytest.fixture
-def trainer_client(trainer):
-    client = client_for(trainer)
-    client.defaults.update(GERMAN)
-    return client
-
 
 def _url(name, obj):
     return reverse(f"course_tasks:{name}", args=[obj.pk])
