@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml
 test: $(VENV)/.installed
 	bin/system-packages browser
 	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
