@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # make run is the development server: DEBUG on unless the caller says otherwise.
 DEV_ENV := DEBUG=$${DEBUG:-1}
+# make test runs the suite in parallel (pytest-xdist): one worker per core, at most 4.
+# TEST_WORKERS=0 runs it in one process; PYTEST_ARGS="-n 0 ..." does the same.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
 
 .PHONY: run setup test test-postgres lint format check-deploy bench demo messages clean
 
@@ -29,7 +32,7 @@ $(VENV)/.installed: pyproject.toml
 test: $(VENV)/.installed
 	bin/system-packages browser
 	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -103,14 +103,33 @@ def _isolated_media(settings, tmp_path):
     caches["renditions"].clear()
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgres`` need real concurrent transactions.
+def pytest_configure(config):
+    # pytest-django runs the tests that use the database in transactions first and the
+    # transactional ones (browser tests) after them: these end with an empty database.
+    # xdist's "load" and "loadgroup" hand tests out in that order; the others do not.
+    dist = getattr(config.option, "dist", "no")
+    if dist not in ("no", "load", "loadgroup"):
+        raise pytest.UsageError(
+            f"--dist {dist} runs tests in another order than pytest-django sorts them; "
+            "use --dist load or --dist loadgroup."
+        )
 
-    On SQLite they are deselected (listed as such in the summary, not skipped); with a
-    PostgreSQL ``DATABASE_URL`` they run, and fail if they cannot.
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has sorted by database use
+def pytest_collection_modifyitems(config, items):
+    """Order the suite and leave out what this database cannot run.
+
+    Tests marked ``long`` (minutes of real processes) come first: with xdist
+    (``make test`` runs ``-n``) one worker starts on them while the others take the
+    rest, instead of one worker finishing alone with a long test at the end.
+
+    Tests marked ``postgres`` need real concurrent transactions. On SQLite they are
+    deselected (listed as such in the summary, not skipped); with a PostgreSQL
+    ``DATABASE_URL`` they run, and fail if they cannot.
     """
     from django.conf import settings
 
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     deselected = [item for item in items if item.get_closest_marker("postgres")]
@@ -120,7 +139,34 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def _migrate_once_per_run(request, tmp_path_factory):
+    """With xdist, one worker migrates the test database and the others copy it.
+
+    Requested by ``django_db_setup`` below before pytest-django's, which it patches.
+    """
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    if not worker:
+        yield
+        return
+    from tests.shared_db import migrate_once_per_run
+
+    # The workers' temporary directories share their parent: the controller's.
+    with migrate_once_per_run(worker, tmp_path_factory.getbasetemp().parent):
+        yield
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workerinput") or not session.config.pluginmanager.hasplugin(
+        "dsession"
+    ):
+        return  # not the xdist controller
+    from tests.shared_db import drop_template
+
+    drop_template(session.config._tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrate_once_per_run, django_db_setup):
     """Keep the serialized database contents visible from every context.
 
     Django keeps connections in a context-local store; once Playwright's event loop

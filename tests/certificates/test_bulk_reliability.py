@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 COUNT = 200
 DEADLINE = 240  # seconds for rendering after the seeding; normally about 90
@@ -102,6 +104,7 @@ def _kill_group(process):
     process.wait(timeout=30)
 
 
+@pytest.mark.long
 def test_bulk_issue_survives_kill_9(tmp_path):
     env = _env(tmp_path)
     db = tmp_path / "db.sqlite3"

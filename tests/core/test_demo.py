@@ -1,22 +1,30 @@
 """The demo command: invented data, idempotent, refuses production."""
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 from housing.models import Household, Participant
 
 
-@pytest.fixture
-def run_demo(settings):
-    settings.DEBUG = True
-
-    def run():
-        call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-    return run
+def _run_demo(folder: Path):
+    with (
+        override_settings(
+            DEBUG=True,
+            MEDIA_ROOT=str(folder / "media"),
+            PRIVATE_MEDIA_ROOT=str(folder / "private"),
+        ),
+        open(os.devnull, "w") as quiet,
+    ):
+        call_command("demo", stdout=quiet)
 
 
 def _counts():
@@ -27,39 +35,46 @@ def _counts():
     }
 
 
-def test_demo_is_idempotent_and_realistic(db, run_demo):
-    run_demo()
-    first = _counts()
-    run_demo()
-    assert _counts() == first
-    assert first["households"] == 15
-    assert 38 <= first["participants"] <= 45
-    scripts = "".join(Participant.objects.values_list("family_name", flat=True))
-    assert any("\u0400" <= ch <= "\u04ff" for ch in scripts), "Cyrillic names"
-    assert any("\u0600" <= ch <= "\u06ff" for ch in scripts), "Arabic names"
-    assert "Ș" in "".join(Participant.objects.values_list("given_names", flat=True))
-    assert set(Household.objects.values_list("district__name", flat=True)) == {
-        "Altenhagen",
-        "Wehringhausen",
-        "Mitte",
-    }
+class DemoDataTests(TestCase):
+    """The demo data is made once for these tests (ten seconds of work) instead of once
+    for each: every test runs in a transaction that is rolled back, so each sees the
+    data as the command left it. (With xdist, each worker that runs one of them makes it.)
+    """
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.folder = Path(tempfile.mkdtemp(prefix="demo-test-"))
+        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
+        _run_demo(cls.folder)
+        cls.first = _counts()
 
-def test_demo_users_log_in_with_the_documented_password(db, run_demo, settings):
-    run_demo()
-    for username in ["admin", "coordinator", "trainer", "companion", "editor"]:
-        response = Client().post(
-            reverse("wagtailadmin_login"),
-            {"username": username, "password": settings.DEMO_PASSWORD},
-        )
-        assert response.status_code == 302, username
-        assert response["Location"] == reverse("wagtailadmin_home")
+    def test_demo_is_idempotent_and_realistic(self):
+        _run_demo(self.folder)
+        assert _counts() == self.first
+        assert self.first["households"] == 15
+        assert 38 <= self.first["participants"] <= 45
+        scripts = "".join(Participant.objects.values_list("family_name", flat=True))
+        assert any("\u0400" <= ch <= "\u04ff" for ch in scripts), "Cyrillic names"
+        assert any("\u0600" <= ch <= "\u06ff" for ch in scripts), "Arabic names"
+        assert "Ș" in "".join(Participant.objects.values_list("given_names", flat=True))
+        assert set(Household.objects.values_list("district__name", flat=True)) == {
+            "Altenhagen",
+            "Wehringhausen",
+            "Mitte",
+        }
 
+    def test_demo_users_log_in_with_the_documented_password(self):
+        for username in ["admin", "coordinator", "trainer", "companion", "editor"]:
+            response = Client().post(
+                reverse("wagtailadmin_login"),
+                {"username": username, "password": settings.DEMO_PASSWORD},
+            )
+            assert response.status_code == 302, username
+            assert response["Location"] == reverse("wagtailadmin_home")
 
-def test_demo_phone_numbers_are_from_the_fiction_range(db, run_demo):
-    run_demo()
-    phones = [p for p in Participant.objects.values_list("phone", flat=True) if p]
-    assert phones and all(p.startswith("+49 30 23125 ") for p in phones)
+    def test_demo_phone_numbers_are_from_the_fiction_range(self):
+        phones = [p for p in Participant.objects.values_list("phone", flat=True) if p]
+        assert phones and all(p.startswith("+49 30 23125 ") for p in phones)
 
 
 def test_demo_refuses_when_debug_is_off(db, settings):

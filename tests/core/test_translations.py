@@ -10,7 +10,11 @@ import polib
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = Path("locale/de/LC_MESSAGES/django.po")
-SKIP = shutil.ignore_patterns(".venv", "var", ".git", "__pycache__", "*.mo", "node_modules")
+# Not the source: the virtualenv, data, compiled catalogs, and what a test run writes
+# (screenshots of browser tests running at the same time in another xdist worker).
+SKIP = shutil.ignore_patterns(
+    ".venv", "var", ".git", "__pycache__", "*.mo", "node_modules", "test-results"
+)
 
 
 def _untranslated(po_file: Path) -> list[str]:

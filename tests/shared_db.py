@@ -1,0 +1,143 @@
+"""Migrate the test database once per run and copy it for every other xdist worker.
+
+Migrating from nothing costs about half a minute of CPU (Wagtail alone brings some 200
+migrations). With pytest-xdist every worker creates its own test database, so every
+worker would pay it again. Instead the first worker that needs a database migrates it
+as usual and leaves a copy; the others start from that copy, the way Django's own
+parallel test runner clones its databases:
+
+- SQLite (in memory): the copy is a file; a worker restores it with SQLite's backup API.
+- PostgreSQL: the copy is a template database; a worker creates its database from it
+  (``CREATE DATABASE … TEMPLATE …``). The xdist controller drops the template at the end.
+
+A file lock in the run's temporary directory (shared by its workers) makes the others
+wait while the first one migrates. Without xdist, or with ``--reuse-db``, nothing
+changes.
+"""
+
+import contextlib
+import fcntl
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+INFO = "shared-test-db.json"
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _template_name(test_name: str, worker: str) -> str:
+    # "test_mietfuehrerschein_ci_gw1" -> "test_mietfuehrerschein_ci_template"
+    return f"{test_name.removesuffix(f'_{worker}')}_template"
+
+
+def _use(connection, name: str) -> None:
+    from django.conf import settings
+
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
+def _save_copy(connection, name: str, worker: str, shared: Path) -> dict:
+    creation = connection.creation
+    if connection.vendor == "sqlite":
+        target = shared / "test-db-template.sqlite3"
+        partial = target.with_suffix(".partial")
+        copy = sqlite3.connect(partial)
+        connection.connection.backup(copy)
+        copy.close()
+        os.replace(partial, target)
+        return {"vendor": "sqlite", "file": str(target)}
+    template = _template_name(name, worker)
+    quote = connection.ops.quote_name
+    connection.close()  # the source of CREATE DATABASE … TEMPLATE must have no sessions
+    with creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
+        cursor.execute(f"CREATE DATABASE {quote(template)} TEMPLATE {quote(name)}")
+    connection.ensure_connection()
+    return {"vendor": "postgresql", "template": template}
+
+
+def _create_from_copy(connection, info: dict) -> str:
+    creation = connection.creation
+    name = creation._get_test_db_name()
+    if info["vendor"] == "sqlite":
+        _use(connection, name)
+        copy = sqlite3.connect(info["file"])
+        copy.backup(connection.connection)
+        copy.close()
+        return name
+    quote = connection.ops.quote_name
+    connection.close()
+    with creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
+        cursor.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(info['template'])}")
+    _use(connection, name)
+    return name
+
+
+def _supported(connection) -> bool:
+    if connection.vendor == "postgresql":
+        return True
+    if connection.vendor == "sqlite":
+        return connection.creation.is_in_memory_db(connection.creation._get_test_db_name())
+    return False
+
+
+@contextlib.contextmanager
+def migrate_once_per_run(worker: str, shared: Path):
+    """While active, the default database's ``create_test_db`` copies instead of migrating."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    creation = connection.creation
+    original = creation.create_test_db
+    info_file = shared / INFO
+
+    def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False):
+        if keepdb or not _supported(connection):
+            return original(verbosity, autoclobber, serialize, keepdb)
+        with _locked(shared / f"{INFO}.lock"):
+            if info_file.exists():
+                name = _create_from_copy(connection, json.loads(info_file.read_text()))
+                if serialize:
+                    connection._test_serialized_contents = creation.serialize_db_to_string()
+                return name
+            name = original(verbosity, autoclobber, serialize, keepdb)
+            info_file.write_text(json.dumps(_save_copy(connection, name, worker, shared)))
+            return name
+
+    creation.create_test_db = create_test_db
+    try:
+        yield
+    finally:
+        del creation.create_test_db  # back to the class's method
+
+
+def drop_template(basetemp: Path) -> None:
+    """In the xdist controller, after the workers: drop a PostgreSQL template left by them."""
+    info_file = basetemp / INFO
+    if not info_file.exists():
+        return
+    info = json.loads(info_file.read_text())
+    if info["vendor"] != "postgresql":
+        return
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    # A driver connection of our own: pytest-django blocks the ORM's outside of tests.
+    connection = connections[DEFAULT_DB_ALIAS]
+    params = {**connection.get_connection_params(), "dbname": "postgres"}
+    template = connection.ops.quote_name(info["template"])
+    with connection.Database.connect(**params, autocommit=True) as maintenance:
+        maintenance.execute(f"DROP DATABASE IF EXISTS {template}")
