@@ -53,7 +53,9 @@ def test_text_in_both_languages_fonts_embedded_pdfa(rendered):
     text = _text(path)
     assert "Integrationszertifikat Wohnen" in text
     assert rendered.number in text
-    assert rendered.token in text
+    # The token is printed letter-spaced; pdftotext sometimes reads that spacing as a
+    # space between two letters (depending on the random token), so compare without spaces.
+    assert rendered.token in "".join(text.split())
     assert "Heizen und Lüften" in text
     # The Arabic page is there and the holder's Arabic name survives extraction
     # (only the family name: pdftotext splits the lam–alef maksura ligature of "ليلى").
