@@ -7,3 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Programme")
+
+    def ready(self):
+        # Connects the signal that keeps personal names out of the admin's action log.
+        from core import audit  # noqa: F401

@@ -30,6 +30,9 @@ class DistrictQuerySet(models.QuerySet):
 class District(models.Model):
     """A neighbourhood (Quartier) the programme works in, e.g. Altenhagen."""
 
+    # Its name names no person, so the admin's action log may show it (core.audit).
+    log_label_from_str = True
+
     name = models.CharField(_("name"), max_length=100, unique=True)
 
     history = HistoricalRecords()
