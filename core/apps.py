@@ -9,5 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self):
-        # Connects the signal that keeps personal names out of the admin's action log.
-        from core import audit  # noqa: F401
+        # core.audit connects the signal that keeps personal names out of the admin's
+        # action log; core.exports makes every admin export safe for spreadsheets.
+        from core import audit, exports
+
+        audit.connect()
+        exports.install()

@@ -17,7 +17,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
@@ -44,7 +43,10 @@ def log_label(instance) -> str:
     return neutral_label(model, instance.pk)
 
 
-@receiver(pre_save, sender=ModelLogEntry)
+def connect():
+    pre_save.connect(_label_without_personal_names, sender=ModelLogEntry, dispatch_uid="core.audit")
+
+
 def _label_without_personal_names(sender, instance, **kwargs):
     model = instance.content_type.model_class() if instance.content_type_id else None
     if is_programme_model(model) and not getattr(model, "log_label_from_str", False):
