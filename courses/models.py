@@ -125,6 +125,10 @@ class Course(models.Model):
         ordering = ["-start_date", "title", "pk"]
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+        # Who admits to the exam is a programme rule, not a trainer's choice.
+        permissions = [
+            ("set_admission_rule", _("Can set the minimum attendance for exam admission"))
+        ]
         constraints = [
             models.CheckConstraint(
                 name="course_end_not_before_start",

@@ -123,9 +123,7 @@ class ParticipantQuerySet(models.QuerySet):
             return self
         if not Course.objects.visible_to(user).filter(pk=course.pk).exists():
             return self.none()
-        in_other_courses = Enrolment.objects.filter(status__in=OPEN_STATUSES).exclude(
-            course=course
-        )
+        in_other_courses = Enrolment.objects.filter(status__in=OPEN_STATUSES).exclude(course=course)
         newcomers = self.filter(
             household__district_id=course.district_id,
             date_of_birth__lte=_years_before(course.start_date, ADULT_AGE),
