@@ -9,11 +9,39 @@ changed id in a URL reveals nothing.
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django_filters.filters import QuerySetRequestMixin
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.history import ChangeHistoryView
+
+
+class ScopedFilterSet(WagtailFilterSet):
+    """List filters whose choices of related records are limited to ``visible_to(user)``.
+
+    Without this, the tenancy list's landlord filter offered a companion every
+    landlord of the register, private persons included.
+    """
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        for list_filter in self.filters.values():
+            if isinstance(list_filter, QuerySetRequestMixin):
+                list_filter.queryset = _scoped_choices(list_filter.queryset)
+
+
+def _scoped_choices(queryset):
+    def choices(request):
+        base = queryset(request) if callable(queryset) else queryset
+        if base is None:
+            return base
+        if hasattr(base, "visible_to"):
+            return base.visible_to(request.user) if request else base.none()
+        return base
+
+    return choices
 
 
 class ScopedQuerysetMixin:
@@ -26,6 +54,7 @@ class ScopedQuerysetMixin:
     """
 
     pk_url_kwarg = "pk"
+    base_filterset_class = ScopedFilterSet  # used by the list views' filters
 
     def setup(self, request, *args, **kwargs):
         policy = ModelPermissionPolicy(self.model)
