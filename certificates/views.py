@@ -112,6 +112,10 @@ def verify_form(request):
     if limited:
         return _limited(request)
     token = "".join(request.GET.get("token", "").split())
+    if token and not _well_formed(token):
+        # Not a code we print (e.g. "a/b", which no URL of ours can carry):
+        # the same answer as for an unknown code.
+        return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
         return HttpResponseRedirect(reverse("certificate_verify", args=[token]))
     return _respond(request, "certificates/verify_form.html", {})

@@ -111,6 +111,13 @@ def test_form_redirects_to_the_token(client, certificate):
     assert response["Location"] == f"/v/{certificate.token}"
 
 
+@pytest.mark.parametrize("typed", ["a/b", "a%2Fb", "../admin", "x" * 500, "%00"])
+def test_the_form_answers_any_typed_code_without_a_server_error(client, certificate, typed):
+    response = get(client, f"/v/?token={typed}")
+    assert response.status_code == 404
+    assert response.content == get(client, "/v/" + "A" * 32).content
+
+
 def test_every_check_is_counted_without_an_address(client, certificate, coordinator):
     get(client, f"/v/{certificate.token}")
     get(client, f"/v/{certificate.token}")
