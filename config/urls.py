@@ -1,35 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 from cms import views as cms_views
 from core import views as core_views
-from core.reports import ScopedLogEntriesView
-
-# Wagtail admin screens replaced by scoped versions: listed before Wagtail's own
-# URLs at the same paths, so these answer; Wagtail's templates still link to them
-# by Wagtail's URL names.
-scoped_admin_overrides = [
-    path(
-        "admin/reports/site-history/",
-        require_admin_access(never_cache(ScopedLogEntriesView.as_view())),
-        name="scoped_site_history",
-    ),
-    path(
-        "admin/reports/site-history/results/",
-        require_admin_access(never_cache(ScopedLogEntriesView.as_view(results_only=True))),
-        name="scoped_site_history_results",
-    ),
-]
+from core import urls as core_urls
 
 urlpatterns = [
-    *scoped_admin_overrides,
+    # Before Wagtail's admin: our sign-in screens and scoped versions of its screens.
+    *core_urls.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),

@@ -11,7 +11,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # core.audit connects the signal that keeps personal names out of the admin's
         # action log; core.exports makes every admin export safe for spreadsheets.
-        from core import audit, exports
+        from core import audit, exports, sessions
 
         audit.connect()
         exports.install()
+        sessions.connect()
