@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.users_app.StaffUsersAppConfig",  # wagtail.users, with unique e-mail addresses
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

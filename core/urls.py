@@ -13,6 +13,7 @@ from wagtail.admin.auth import require_admin_access
 
 from core import account_views as views
 from core.reports import ScopedLogEntriesView
+from core.users import StaffAccountView
 
 
 def staff(view):
@@ -23,6 +24,7 @@ def staff(view):
 
 urlpatterns = [
     path("admin/logout/", views.logout_view, name="core_logout"),
+    path("admin/account/", staff(StaffAccountView.as_view()), name="core_account"),
     path(
         "admin/reports/site-history/",
         staff(ScopedLogEntriesView.as_view()),
