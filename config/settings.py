@@ -240,6 +240,11 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 
+# "Forgotten password": requests per minute per client address, and seconds between two
+# mails to one address (core.account_views.RateLimitedPasswordResetView).
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+PASSWORD_RESET_MAIL_INTERVAL = 5 * 60
+
 # --- Internationalisation --------------------------------------------------------
 
 LANGUAGE_CODE = "de"

@@ -4,14 +4,18 @@ The second-step pages (verify, setup, recovery codes) look like Wagtail's login 
 the person has passed only the password and sees nothing of the staff area yet.
 """
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,11 +26,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core import sessions, twofactor
+from core import ratelimit, sessions, twofactor
+from core.clientip import client_address
 from core.roles import Role, sees_everything
 
+logger = logging.getLogger("core.security")
 RECOVERY_CODES_SESSION_KEY = "mfs_new_recovery_codes"
 ROLE_LABELS = dict(Role.choices)
 WAIT_MESSAGE = gettext_lazy(
@@ -302,3 +309,28 @@ class ResetColleagueView(WagtailAdminTemplateMixin, TemplateView):
 
 def _display_name(user) -> str:
     return user.get_full_name() or user.get_username()
+
+
+# --- Password reset ------------------------------------------------------------------------------
+
+
+class RateLimitedPasswordResetView(PasswordResetView):
+    """Wagtail's "forgotten password", limited so it can flood neither us nor a mailbox.
+
+    Per client address at most PASSWORD_RESET_RATE_LIMIT requests a minute (counted
+    across all web processes, core.ratelimit); per e-mail address one mail in
+    PASSWORD_RESET_MAIL_INTERVAL seconds. Over a limit the answer is the same "sent"
+    page, so it tells nobody whether an address belongs to an account.
+    """
+
+    def form_valid(self, form):
+        email = form.cleaned_data.get("email", "")
+        with transaction.atomic():
+            count = ratelimit.count_request("password_reset", client_address(self.request))
+        mail_key = "password-reset:" + ratelimit.client_key("password_reset_mail", email.lower())
+        if count > settings.PASSWORD_RESET_RATE_LIMIT or not cache.add(
+            mail_key, 1, timeout=settings.PASSWORD_RESET_MAIL_INTERVAL
+        ):
+            logger.warning("password reset over its limit; nothing sent")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -26,6 +26,11 @@ urlpatterns = [
     path("admin/logout/", views.logout_view, name="core_logout"),
     path("admin/account/", staff(StaffAccountView.as_view()), name="core_account"),
     path(
+        "admin/password_reset/",
+        never_cache(views.RateLimitedPasswordResetView.as_view()),
+        name="core_password_reset",
+    ),
+    path(
         "admin/reports/site-history/",
         staff(ScopedLogEntriesView.as_view()),
         name="scoped_site_history",

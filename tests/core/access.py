@@ -24,6 +24,7 @@ RULES = {
     "health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
     # GET asks "Sign out?"; only a POST signs out.
     "core_logout": Rule(expect=_STAFF),
+    "core_password_reset": Rule(expect=everyone(OK)),  # "forgotten password", rate limited
     "core_account": Rule(expect=_STAFF),  # Wagtail's account page, name and e-mail read only
     "scoped_site_history": Rule(expect=_STAFF),
     "scoped_site_history_results": Rule(expect=_STAFF),

@@ -104,3 +104,31 @@ def test_the_client_address_rule(rf, settings):
     settings.PROXY_COUNT = 2
     assert client_address(rf.get("/", HTTP_X_FORWARDED_FOR="1.1.1.1, 2.2.2.2")) == "1.1.1.1"
     assert client_address(rf.get("/", HTTP_X_FORWARDED_FOR="2.2.2.2")) == "127.0.0.1"
+
+
+def _reset(client, email):
+    return client.post(reverse("wagtailadmin_password_reset"), {"email": email})
+
+
+def test_password_reset_mails_one_address_once_in_five_minutes(coordinator, mailoutbox):
+    client = Client()
+    for _ in range(3):
+        response = _reset(client, "coordinator@example.org")
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_password_reset_done")
+    assert len(mailoutbox) == 1
+
+
+def test_password_reset_is_rate_limited_per_client_address(db, settings, mailoutbox):
+    from tests.factories import UserFactory
+
+    settings.PASSWORD_RESET_RATE_LIMIT = 3
+    for n in range(5):
+        UserFactory(username=f"staff{n}", email=f"staff{n}@example.org")
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    for n in range(5):
+        assert _reset(client, f"staff{n}@example.org").status_code == 302
+    assert len(mailoutbox) == 3
+    # Another address still gets its mail.
+    _reset(Client(REMOTE_ADDR="203.0.113.1"), "staff4@example.org")
+    assert len(mailoutbox) == 4
