@@ -16,8 +16,7 @@ from playwright.sync_api import expect
 from housing.models import Participant
 from tests.conftest import PASSWORD
 from tests.courses.factories import CourseFactory, SessionFactory
-from tests.e2e.test_cms_materials import _ensure_base_tree
-from tests.e2e.test_cms_materials import site  # noqa: F401 - the CMS pages, a fixture
+from tests.e2e.test_cms_materials import _ensure_base_tree, site  # noqa: F401 - site: a fixture
 from tests.factories import HouseholdFactory, ParticipantFactory, UserFactory
 from tests.housing.factories import HomeVisitFactory
 
