@@ -159,7 +159,18 @@ def recovery_codes(request):
 # --- One's own second factor and sessions -----------------------------------------------------
 
 
-class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
+class AccountPageMixin(WagtailAdminTemplateMixin):
+    """Pages of one's account: breadcrumbs "Konto › <this page>" like Wagtail's own."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("wagtailadmin_account"), "label": _("Account")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class TwoFactorView(AccountPageMixin, TemplateView):
     template_name = "core/twofactor/overview.html"
     page_title = gettext_lazy("Two-step sign-in")
     header_icon = "key"
@@ -185,7 +196,7 @@ def new_recovery_codes(request):
     return _show_recovery_codes(request, codes)
 
 
-class SessionsView(WagtailAdminTemplateMixin, TemplateView):
+class SessionsView(AccountPageMixin, TemplateView):
     template_name = "core/sessions.html"
     page_title = gettext_lazy("Where you are signed in")
     header_icon = "desktop"
@@ -240,7 +251,7 @@ def _require_coordinator(request):
         raise PermissionDenied
 
 
-class ColleaguesView(WagtailAdminTemplateMixin, TemplateView):
+class ColleaguesView(AccountPageMixin, TemplateView):
     template_name = "core/twofactor/colleagues.html"
     page_title = gettext_lazy("Colleagues' two-step sign-in")
     header_icon = "group"
@@ -274,7 +285,7 @@ class ColleaguesView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(people=rows, **kwargs)
 
 
-class ResetColleagueView(WagtailAdminTemplateMixin, TemplateView):
+class ResetColleagueView(AccountPageMixin, TemplateView):
     """Confirm, then remove a colleague's second factor and sign them out everywhere."""
 
     template_name = "core/twofactor/reset_confirm.html"
