@@ -27,6 +27,7 @@ from certificates.models import (
     VerificationOutcome,
 )
 from core import ratelimit
+from core.clientip import client_address
 
 # Languages the page is translated into; any other browser language gets German.
 PAGE_LANGUAGES = ("de", "en", "ro", "bg")
@@ -62,25 +63,6 @@ def page_language(request) -> str:
         if primary in PAGE_LANGUAGES:
             return primary
     return settings.LANGUAGE_CODE
-
-
-def client_address(request) -> str:
-    """The visitor's address, trusting X-Forwarded-For only as far as our own proxies.
-
-    With ``PROXY_COUNT`` = n proxies in front (the same setting as the login lockout),
-    the client is the n-th address from the right of X-Forwarded-For; anything left
-    of it was written by the client and could be forged.
-    """
-    proxies = settings.AXES_IPWARE_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.headers.get("X-Forwarded-For", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_rate_limit(request) -> bool:
@@ -130,6 +112,10 @@ def verify_form(request):
     if limited:
         return _limited(request)
     token = "".join(request.GET.get("token", "").split())
+    if token and not _well_formed(token):
+        # Not a code we print (e.g. "a/b", which no URL of ours can carry):
+        # the same answer as for an unknown code.
+        return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
         return HttpResponseRedirect(reverse("certificate_verify", args=[token]))
     return _respond(request, "certificates/verify_form.html", {})

@@ -13,17 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from certificates.models import Certificate, CertificateStatus
 from certificates.services import can_issue, can_revoke
 from core.history import ChangeHistoryView
-from core.viewsets import ScopedModelViewSet
+from core.viewsets import ScopedModelViewSet, ScopedPermissionPolicy
 from courses.models import Course
 
 
-class ViewOnlyPolicy(ModelPermissionPolicy):
+class ViewOnlyPolicy(ScopedPermissionPolicy):
     """Read through the generic views; every change goes through the services."""
 
     def user_has_permission(self, user, action):

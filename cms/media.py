@@ -11,6 +11,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.pdf_safety import has_active_content
+
 AUDIO_EXTENSIONS = ("mp3", "ogg", "oga", "wav", "m4a")
 VIDEO_EXTENSIONS = ("mp4", "webm")
 DOCUMENT_EXTENSIONS = ("pdf", *AUDIO_EXTENSIONS, *VIDEO_EXTENSIONS)
@@ -81,3 +83,16 @@ def check_upload(uploaded, max_bytes: int | None = None) -> None:
             % {"extension": extension, "kind": kind.upper()},
             code="file_name_mismatch",
         )
+    if kind == "pdf":
+        # Handouts open in the reader's browser: the whole file is read, not only its
+        # first bytes, and scripts or embedded files are refused (core.pdf_safety).
+        data = uploaded.read()
+        uploaded.seek(0)
+        if has_active_content(data) or b"%%EOF" not in data[-2048:]:
+            raise forms.ValidationError(
+                _(
+                    "This PDF is damaged or contains scripts or embedded files. "
+                    "Please export the handout to PDF again without them."
+                ),
+                code="pdf_not_allowed",
+            )

@@ -75,3 +75,11 @@ def env_url(name: str, default: str = "", *, schemes: tuple[str, ...] = ("http",
         allowed = "/".join(schemes)
         raise EnvError(f"{name} must be an absolute {allowed} URL, got {value!r}.")
     return value.rstrip("/")
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (case-insensitive)."""
+    value = (_raw(name) or default).lower()
+    if value not in choices:
+        raise EnvError(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
+    return value

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import dj_database_url
 
-from config.env import EnvError, env_bool, env_int, env_list, env_str, env_url
+from config.env import EnvError, env_bool, env_choice, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -20,6 +20,13 @@ DEBUG = env_bool("DEBUG", False)
 
 # A development key is only acceptable while DEBUG is on (make run sets it).
 SECRET_KEY = env_str("SECRET_KEY", required=not DEBUG) or "dev-only-insecure-key-not-for-production"
+# Sessions, password-reset links and the rate counters' hashes are signed with it: a
+# short or repetitive key could be guessed, so production refuses to start with one.
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 10):
+    raise EnvError(
+        "SECRET_KEY must be at least 50 random characters "
+        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
 _site_host = urlparse(SITE_URL).hostname or "127.0.0.1"
@@ -42,7 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.users_app.StaffUsersAppConfig",  # wagtail.users, with unique e-mail addresses
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -54,6 +61,9 @@ INSTALLED_APPS = [
     # Third party
     "django_q",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "csp",
     # Django
@@ -62,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # widget templates for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -72,7 +83,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages (an idle sign-out says why), before any view.
+    "core.sessions.StaffSessionMiddleware",
+    "core.twofactor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SameOriginPreviewMiddleware",
     "core.middleware.SiteCSPMiddleware",
@@ -83,6 +98,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Form widgets are rendered with the project's template settings, so that our copies of
+# Wagtail's widget templates (without inline scripts, see templates/wagtailadmin/) win.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -206,8 +224,30 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Reverse proxies of ours in front of the app; core.clientip decides the client's
+# address from it for the lockout, the rate limits and the logs alike.
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_address"
+
+# Staff sign in with a second factor (core.twofactor): "required" for every staff
+# account; "optional" (only with DEBUG on) asks only those who set up an app.
+STAFF_2FA = env_choice("STAFF_2FA", "required", ("required", "optional"))
+if STAFF_2FA != "required" and not DEBUG:
+    raise EnvError("STAFF_2FA=optional is only allowed with DEBUG on; staff need a second factor.")
+OTP_TOTP_ISSUER = "Mietführerschein"
+# After each wrong code the next attempt waits longer (1 s, 2 s, 4 s, …).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Staff sessions (core.sessions): end when the browser closes, after SESSION_IDLE_MINUTES
+# without activity, and in any case after a working day.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+
+# "Forgotten password": requests per minute per client address, and seconds between two
+# mails to one address (core.account_views.RateLimitedPasswordResetView).
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+PASSWORD_RESET_MAIL_INTERVAL = 5 * 60
 
 # --- Internationalisation --------------------------------------------------------
 
@@ -311,8 +351,11 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
-# The public site runs without inline scripts or styles. The Wagtail admin needs
-# inline styles and scripts, so it gets its own, looser policy (core.middleware).
+# The public site runs without inline scripts or styles. The Wagtail admin runs
+# without inline scripts too: the few Wagtail templates that had one are copied under
+# templates/ with a marker that static/js/admin-init.js starts. It keeps inline
+# *styles* (Wagtail sets style attributes from its scripts throughout), which cannot
+# run code. Policy per path: core.middleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -329,7 +372,7 @@ CONTENT_SECURITY_POLICY = {
 }
 ADMIN_CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    "script-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
 }

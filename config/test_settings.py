@@ -5,7 +5,9 @@ Environment variables still win (CI sets DATABASE_URL for the PostgreSQL run).
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-secret-key-never-used-in-production-0123456789-abcdefghij"
+)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from config.settings import *  # noqa: F403
@@ -24,3 +26,7 @@ STORAGES = {
 }
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", str(MEDIA_ROOT) + "-test")
 PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA_ROOT) + "-test")
+
+# Tests sign staff in with force_login (no second factor); tests/core/test_two_factor.py
+# switches STAFF_2FA back to "required", as in production.
+STAFF_2FA = "optional"

@@ -7,9 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 from cms import views as cms_views
+from core import urls as core_urls
 from core import views as core_views
 
 urlpatterns = [
+    # Before Wagtail's admin: our sign-in screens and scoped versions of its screens.
+    *core_urls.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),

@@ -7,3 +7,12 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Programme")
+
+    def ready(self):
+        # core.audit connects the signal that keeps personal names out of the admin's
+        # action log; core.exports makes every admin export safe for spreadsheets.
+        from core import audit, exports, sessions
+
+        audit.connect()
+        exports.install()
+        sessions.connect()

@@ -9,11 +9,63 @@ changed id in a URL reveals nothing.
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django_filters.filters import QuerySetRequestMixin
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from core.history import ChangeHistoryView
+
+
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and for one record also the record in ``visible_to(user)``.
+
+    Wagtail asks the policy about single records outside our views, e.g. the editing
+    session ping that tells who else is editing a record: it must answer "no" for a
+    record the user may not see, as our views answer 404.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self._visible(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and self._visible(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        return instances.visible_to(user)
+
+    def _visible(self, user, instance):
+        visible = self.model._default_manager.visible_to(user)
+        return instance.pk is not None and visible.filter(pk=instance.pk).exists()
+
+
+class ScopedFilterSet(WagtailFilterSet):
+    """List filters whose choices of related records are limited to ``visible_to(user)``.
+
+    Without this, the tenancy list's landlord filter offered a companion every
+    landlord of the register, private persons included.
+    """
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        for list_filter in self.filters.values():
+            if isinstance(list_filter, QuerySetRequestMixin):
+                list_filter.queryset = _scoped_choices(list_filter.queryset)
+
+
+def _scoped_choices(queryset):
+    def choices(request):
+        base = queryset(request) if callable(queryset) else queryset
+        if base is None:
+            return base
+        if hasattr(base, "visible_to"):
+            return base.visible_to(request.user) if request else base.none()
+        return base
+
+    return choices
 
 
 class ScopedQuerysetMixin:
@@ -26,6 +78,7 @@ class ScopedQuerysetMixin:
     """
 
     pk_url_kwarg = "pk"
+    base_filterset_class = ScopedFilterSet  # used by the list views' filters
 
     def setup(self, request, *args, **kwargs):
         policy = ModelPermissionPolicy(self.model)
@@ -70,6 +123,16 @@ class ScopedModelViewSet(ModelViewSet):
     """
 
     history_view_class = ChangeHistoryView
+
+    def register_permissions(self):
+        # An app may have registered a policy of its own (it should extend
+        # ScopedPermissionPolicy); otherwise every record's checks include the scope.
+        if not policy_registry.get_by_type(self.model, fallback=False):
+            register_permission_policy(
+                self.model, ScopedPermissionPolicy(self.model), exact_class=True
+            )
+        super().register_permissions()
+
     # Histories of related records shown on this record's history page, as
     # (model, foreign key to this record or a lookup path like "session__course"
     # [, foreign keys whose targets describe each entry]).

@@ -27,6 +27,8 @@ class CurriculumModule(models.Model):
     course sessions and the CMS material pages refer to modules by it.
     """
 
+    log_label_from_str = True  # a module's title names no person (core.audit)
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -66,6 +68,9 @@ class CourseQuerySet(models.QuerySet):
 
 class Course(models.Model):
     """One Mietführerschein course: several weeks of sessions for a small group."""
+
+    # Its name names no person, so the admin's action log may show it (core.audit).
+    log_label_from_str = True
 
     title = models.CharField(_("title"), max_length=200)
     location = models.CharField(
@@ -120,6 +125,10 @@ class Course(models.Model):
         ordering = ["-start_date", "title", "pk"]
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+        # Who admits to the exam is a programme rule, not a trainer's choice.
+        permissions = [
+            ("set_admission_rule", _("Can set the minimum attendance for exam admission"))
+        ]
         constraints = [
             models.CheckConstraint(
                 name="course_end_not_before_start",

@@ -34,6 +34,29 @@ class CourseError(DomainError):
     """A course rule was broken."""
 
 
+# --- Course forms -------------------------------------------------------------
+
+ADMISSION_RULE_PERMISSION = "courses.set_admission_rule"
+ADMISSION_RULE_FIELDS = ("min_attendance_percent",)
+
+
+def check_course_changes(changed_fields, *, user) -> None:
+    """Refuse a course save in which ``user`` changes a field only coordinators may set.
+
+    Every course form calls it before saving. Raises ``coordinator_only`` when a user
+    without the ``set_admission_rule`` permission changes the minimum attendance for
+    exam admission: a trainer who lowered it would admit people to the exam whom the
+    programme would not.
+    """
+    if user.has_perm(ADMISSION_RULE_PERMISSION):
+        return
+    if set(changed_fields) & set(ADMISSION_RULE_FIELDS):
+        raise CourseError(
+            "coordinator_only",
+            _("Only a coordinator sets the minimum attendance for exam admission."),
+        )
+
+
 # --- Enrolment ----------------------------------------------------------------
 
 

@@ -439,10 +439,11 @@ class EnrolView(CourseTaskView):
                     | Q(family_name__icontains=term)
                     | Q(name_latin__icontains=term)
                 )
-            # Searching all participants, but only name and date of birth leave the
-            # database: enough to find the right person, nothing more.
+            # Only name and date of birth leave the database: enough to find the
+            # right person, nothing more.
             found = list(
-                Participant.objects.filter(condition)
+                Participant.objects.enrollable_by(self.request.user, self.course)
+                .filter(condition)
                 .exclude(
                     pk__in=Enrolment.objects.filter(
                         course=self.course, status__in=OPEN_STATUSES
@@ -452,11 +453,17 @@ class EnrolView(CourseTaskView):
                 .order_by("family_name", "given_names")[:20]
             )
         active = Enrolment.objects.filter(course=self.course, status=EnrolmentStatus.ACTIVE).count()
-        context.update(query=query, found=found, active_count=active)
+        context.update(
+            query=query,
+            found=found,
+            active_count=active,
+            search_is_limited=not sees_everything(self.request.user),
+        )
         return context
 
     def post(self, request, *args, **kwargs):
-        participant = Participant.objects.filter(pk=request.POST.get("participant") or 0).first()
+        enrollable = Participant.objects.enrollable_by(request.user, self.course)
+        participant = enrollable.filter(pk=request.POST.get("participant") or 0).first()
         if participant is None:
             messages.error(request, _("Please choose a participant."))
         else:

@@ -9,6 +9,7 @@ from wagtail.admin.widgets.button import ListingButton
 
 from core.roles import sees_everything
 from core.viewsets import ScopedModelViewSet
+from courses import services
 from courses.models import Attendance, Course, Enrolment, Exam, ExamResult, Session
 
 
@@ -23,7 +24,17 @@ def _keep_author_in_scope(view, course):
         course.trainers.add(user)
 
 
-class CourseCreateView(CreateView):
+class CourseFormMixin:
+    def form_valid(self, form):
+        try:
+            services.check_course_changes(form.changed_data, user=self.request.user)
+        except services.CourseError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class CourseCreateView(CourseFormMixin, CreateView):
     def get_initial(self):
         initial = super().get_initial()
         if not sees_everything(self.request.user):
@@ -39,7 +50,7 @@ class CourseCreateView(CreateView):
         return reverse("course_tasks:overview", args=[self.object.pk])
 
 
-class CourseEditView(EditView):
+class CourseEditView(CourseFormMixin, EditView):
     def save_instance(self):
         course = super().save_instance()
         _keep_author_in_scope(self, course)
@@ -102,7 +113,8 @@ class CourseViewSet(ScopedModelViewSet):
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("location"), FieldPanel("district")]),
                 FieldPanel("capacity"),
-                FieldPanel("min_attendance_percent"),
+                # Shown to coordinators only; others keep the programme's value.
+                FieldPanel("min_attendance_percent", permission=services.ADMISSION_RULE_PERMISSION),
             ],
             heading=_("Dates and place"),
         ),

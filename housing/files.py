@@ -14,6 +14,8 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from core.pdf_safety import has_active_content
+
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 
@@ -63,6 +65,8 @@ def pdf_problem(data: bytes) -> str | None:
     target = data[offset : offset + 64].lstrip()
     if not (target.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", target)):
         return "not_parseable"
+    if has_active_content(data):
+        return "active_content"
     return None
 
 
@@ -71,6 +75,10 @@ PDF_MESSAGES = {
     "not_pdf": _("The file is not a PDF document. Please upload the signed agreement as PDF."),
     "not_parseable": _(
         "The PDF file is damaged or incomplete and cannot be opened. Please upload it again."
+    ),
+    "active_content": _(
+        "The PDF contains scripts or embedded files, which an agreement never needs. "
+        "Please scan or print the signed agreement to PDF again."
     ),
 }
 

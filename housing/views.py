@@ -285,9 +285,12 @@ def agreement_document(request, pk):
     agreement = get_object_or_404(CooperationAgreement.objects.visible_to(request.user), pk=pk)
     if not agreement.document:
         raise Http404
+    # A download, never shown inside our site's origin: a PDF viewer in the page
+    # would run whatever the file carries with the site's cookies at hand.
     response = FileResponse(
         agreement.document.open("rb"),
         content_type="application/pdf",
+        as_attachment=True,
         filename=f"kooperationsvereinbarung-{agreement.pk}.pdf",
     )
     response["Cache-Control"] = "private, no-store"

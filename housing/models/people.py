@@ -30,6 +30,9 @@ class DistrictQuerySet(models.QuerySet):
 class District(models.Model):
     """A neighbourhood (Quartier) the programme works in, e.g. Altenhagen."""
 
+    # Its name names no person, so the admin's action log may show it (core.audit).
+    log_label_from_str = True
+
     name = models.CharField(_("name"), max_length=100, unique=True)
 
     history = HistoricalRecords()
@@ -105,6 +108,39 @@ class ParticipantQuerySet(models.QuerySet):
 
             return self.filter(pk__in=Enrolment.objects.visible_to(user).values("participant_id"))
         return self.none()
+
+    def enrollable_by(self, user, course):
+        """The people ``user`` may find by name and enrol in ``course``.
+
+        Coordinators: everyone. A trainer of the course: the people of their own
+        courses, and adults of the course's district who are in no other course
+        yet (the people the course is for). The rest of the register, minors
+        included, stays out of a trainer's search; a coordinator enrols them.
+        """
+        from courses.models import OPEN_STATUSES, Course, Enrolment
+
+        if sees_everything(user):
+            return self
+        if not Course.objects.visible_to(user).filter(pk=course.pk).exists():
+            return self.none()
+        in_other_courses = Enrolment.objects.filter(status__in=OPEN_STATUSES).exclude(course=course)
+        newcomers = self.filter(
+            household__district_id=course.district_id,
+            date_of_birth__lte=_years_before(course.start_date, ADULT_AGE),
+        ).exclude(pk__in=in_other_courses.values("participant_id"))
+        return self.filter(
+            Q(pk__in=self.visible_to(user).values("pk")) | Q(pk__in=newcomers.values("pk"))
+        )
+
+
+ADULT_AGE = 18
+
+
+def _years_before(day, years):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 class Participant(ClusterableModel):

@@ -108,7 +108,8 @@ def _kill_group(process):
 def test_bulk_issue_survives_kill_9(tmp_path):
     env = _env(tmp_path)
     db = tmp_path / "db.sqlite3"
-    _manage(env, "migrate", "-v", "0")
+    # Setting up the database is not what is tested; on a busy machine it takes minutes.
+    _manage(env, "migrate", "-v", "0", timeout=420)
     _manage(env, "createcachetable")
     _manage(env, "shell", "-c", SEED)
     issuers = [

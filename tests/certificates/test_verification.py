@@ -111,6 +111,13 @@ def test_form_redirects_to_the_token(client, certificate):
     assert response["Location"] == f"/v/{certificate.token}"
 
 
+@pytest.mark.parametrize("typed", ["a/b", "a%2Fb", "../admin", "x" * 500, "%00"])
+def test_the_form_answers_any_typed_code_without_a_server_error(client, certificate, typed):
+    response = get(client, f"/v/?token={typed}")
+    assert response.status_code == 404
+    assert response.content == get(client, "/v/" + "A" * 32).content
+
+
 def test_every_check_is_counted_without_an_address(client, certificate, coordinator):
     get(client, f"/v/{certificate.token}")
     get(client, f"/v/{certificate.token}")
@@ -146,7 +153,7 @@ def test_rate_limit_per_client(client, certificate, settings):
 
 def test_forwarded_for_is_trusted_only_as_far_as_our_proxies(client, certificate, settings):
     settings.VERIFICATION_RATE_LIMIT = 2
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     # The client forges a different left-most address on every request; our proxy
     # appends the real one, which is what counts.
     for forged in ("1.1.1.1", "2.2.2.2"):
@@ -162,6 +169,6 @@ def test_forwarded_for_is_trusted_only_as_far_as_our_proxies(client, certificate
 
 def test_without_proxies_forwarded_for_is_ignored(client, certificate, settings):
     settings.VERIFICATION_RATE_LIMIT = 1
-    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.PROXY_COUNT = 0
     assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 200
     assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429

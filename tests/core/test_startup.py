@@ -27,6 +27,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         "ALLOWED_HOSTS",
         "SITE_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests in this process
+        "STAFF_2FA",
     }
     clean = {k: v for k, v in os.environ.items() if k not in ours}
     return subprocess.run(
@@ -59,6 +60,21 @@ def test_missing_secret_key_in_production_is_one_clear_line():
     result = manage("check", **env)
     assert result.returncode == 1
     assert result.stderr.strip() == "Configuration error: SECRET_KEY must be set."
+
+
+@pytest.mark.parametrize("key", ["short-key", "a" * 60])
+def test_a_short_or_repetitive_secret_key_refuses_to_start_in_production(key):
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(
+        "Configuration error: SECRET_KEY must be at least 50 random characters"
+    )
+
+
+def test_optional_second_factor_refuses_to_start_in_production():
+    result = manage("check", **PRODUCTION, STAFF_2FA="optional")
+    assert result.returncode == 1
+    assert "STAFF_2FA=optional is only allowed with DEBUG on" in result.stderr
 
 
 @pytest.mark.parametrize(

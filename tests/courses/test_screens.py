@@ -109,7 +109,11 @@ def test_moving_and_cancelling_a_session(course, trainer_client):
 
 def test_enrol_search_shows_only_name_and_date_of_birth(course, trainer_client):
     ParticipantFactory(
-        given_names="Radu", family_name="Suchmann", phone="+49 30 23125 999", notes="vertraulich"
+        given_names="Radu",
+        family_name="Suchmann",
+        phone="+49 30 23125 999",
+        notes="vertraulich",
+        household__district=course.district,
     )
     page = trainer_client.get(_url("enrol", course), {"q": "Suchm"}).content.decode()
     assert "Radu Suchmann" in page and "17.05.1985" in page
@@ -118,7 +122,7 @@ def test_enrol_search_shows_only_name_and_date_of_birth(course, trainer_client):
 
 def test_enrol_then_waiting_list_then_withdrawal_moves_up(trainer, trainer_client):
     course = CourseFactory(capacity=1, trainers=[trainer])
-    first, second = ParticipantFactory(), ParticipantFactory()
+    first, second = (ParticipantFactory(household__district=course.district) for _ in range(2))
     for person in (first, second):
         trainer_client.post(_url("enrol", course), {"participant": person.pk})
     enrolment = Enrolment.objects.get(participant=first)

@@ -21,9 +21,10 @@ PEOPLE = [("Ana", "Vasilescu"), ("Boris", "Petrov"), ("Cem", "Aydın")]
 
 def test_trainer_runs_a_course(page, live_server, login, screenshot, roles):
     UserFactory(username="tobias", first_name="Tobias", last_name="Brandt", role="Trainer")
-    DistrictFactory(name="Wehringhausen")
+    district = DistrictFactory(name="Wehringhausen")
+    # Newcomers of the course's district: the people a trainer may find and enrol.
     for given, family in PEOPLE:
-        ParticipantFactory(given_names=given, family_name=family)
+        ParticipantFactory(given_names=given, family_name=family, household__district=district)
     login("tobias", PASSWORD)
 
     # 1. Create the course.

