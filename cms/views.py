@@ -40,3 +40,32 @@ def search(request):
             paginator = Paginator(pages.search(terms, operator="and"), RESULTS_PER_PAGE)
             results = paginator.get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"search_query": query, "results": results})
+
+
+def read_aloud(request, text_hash):
+    """One read-aloud clip (MP3). Public material; a clip never changes (its name is its hash)."""
+    from django.http import FileResponse, Http404
+
+    from cms.models import SpeechClip
+
+    clip = SpeechClip.objects.filter(text_hash=text_hash).only("file").first()
+    if clip is None:
+        raise Http404
+    response = FileResponse(clip.file.open("rb"), content_type="audio/mpeg")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+def robots_txt(request):
+    """Everything public may be indexed except the admin and the certificate checks."""
+    from django.conf import settings
+    from django.http import HttpResponse
+
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /v/",
+        "Disallow: /documents/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

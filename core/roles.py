@@ -92,6 +92,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.add_curriculummodule",
         "courses.change_curriculummodule",
         "courses.view_curriculummodule",
+        # The contact block for families on every public page (a snippet).
+        "cms.add_advicecentre",
+        "cms.change_advicecentre",
+        "cms.delete_advicecentre",
+        "cms.view_advicecentre",
     ],
 }
 

@@ -18,7 +18,8 @@ def _status(page):
 
 def _change_first_paragraph(page, text):
     body = [(block.block_type, block.value) for block in page.body]
-    body[0] = ("text", page.body.stream_block.child_blocks["text"].to_python(f"<p>{text}</p>"))
+    text_block = page.body.stream_block.child_blocks["text"]
+    body[0] = ("text", text_block.to_python({"text": f"<p>{text}</p>", "recording": None}))
     page.body = StreamValue(page.body.stream_block, body)
     page.save_revision().publish()
 

@@ -1,4 +1,5 @@
-"""Wagtail page types of the public site: home, materials, module pages, landlord information.
+"""Wagtail page types of the public site: home, materials, module and free pages, glossary,
+landlord information.
 
 German is the source language. wagtail-localize keeps every other locale's tree in
 step with the German one: a page that nobody has translated yet exists there as an
@@ -9,23 +10,22 @@ translation once a translator finishes it. See docs/cms.md.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import LandlordStreamBlock, MaterialStreamBlock
-
-SOURCE_LANGUAGE = "de"
+from cms.languages import SOURCE_LANGUAGE, fragments_for
 
 
 class SitePage(Page):
-    """What every public page shares: language versions and the "not translated yet" notice.
+    """What every public page shares: language versions, the language of its texts, notices.
 
     Abstract, so that each page type keeps its own table (bakerydemo style).
     """
@@ -42,12 +42,24 @@ class SitePage(Page):
             return SOURCE_LANGUAGE
         return self.locale.language_code
 
+    def is_translation(self) -> bool:
+        return not self.alias_of_id and self.locale.language_code != SOURCE_LANGUAGE
+
     def get_context(self, request, *args, **kwargs):
+        from cms.services import translation_behind
+
         context = super().get_context(request, *args, **kwargs)
-        content_language = self.content_language()
-        context["content_language"] = content_language
+        fragments = fragments_for(self, get_language())
+        context["fragments"] = fragments
+        context["content_language"] = fragments.content
+        context["content_attrs"] = fragments.content_attrs
+        context["ui_attrs"] = fragments.ui_attrs
         # The reader asked for another language than the one the text is in: say so.
-        context["untranslated"] = content_language != get_language()
+        context["untranslated"] = fragments.content != fragments.ui
+        if self.is_translation():
+            behind = translation_behind(self)
+            context["behind"] = behind
+            context["german_url"] = behind.german_url if behind else None
         return context
 
     def language_versions(self, request) -> list[dict]:
@@ -56,6 +68,8 @@ class SitePage(Page):
         One query: the translations with their locales. A language without any
         version of the page (a locale not synchronised yet) links the German page
         under that language's prefix, which Wagtail serves as a fallback.
+        ``translated`` says whether the version is really in that language (search
+        engines are told only about those, and about the German original).
         """
         pages = {
             p.locale.language_code: p
@@ -77,9 +91,47 @@ class SitePage(Page):
                     "url": url,
                     "absolute_url": settings.SITE_URL + url,
                     "current": code == current,
+                    "translated": page is not None
+                    and (code == SOURCE_LANGUAGE or not page.alias_of_id),
                 }
             )
         return versions
+
+
+def listed_pages(queryset, ui_language: str) -> list[dict]:
+    """Pages for a list (cards), each with the language its title is in (one extra query)."""
+    from cms.languages import Fragments, plain_text
+    from cms.models import UntranslatedTexts
+
+    pages = list(queryset)
+    gaps = dict(
+        UntranslatedTexts.objects.filter(page_id__in=[p.pk for p in pages]).values_list(
+            "page_id", "texts"
+        )
+    )
+    entries = []
+    for page in pages:
+        fragments = Fragments(
+            ui=ui_language,
+            content=page.content_language(),
+            untranslated=frozenset(gaps.get(page.pk, [])),
+        )
+        title_language = fragments.language_of(page.title)
+        entries.append(
+            {
+                "page": page,
+                "attrs": fragments.attrs(page.title)
+                if title_language != ui_language
+                else "",
+                "german_only": title_language != ui_language
+                and title_language == SOURCE_LANGUAGE,
+                "intro_attrs": fragments.content_attrs
+                if fragments.language_of(getattr(page, "intro", "")) != ui_language
+                else "",
+                "title": plain_text(page.title),
+            }
+        )
+    return entries
 
 
 class HomePage(SitePage):
@@ -90,7 +142,12 @@ class HomePage(SitePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.MaterialsIndexPage", "cms.LandlordInfoPage"]
+    subpage_types = [
+        "cms.MaterialsIndexPage",
+        "cms.ContentPage",
+        "cms.GlossaryPage",
+        "cms.LandlordInfoPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -98,19 +155,20 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        sections = self.get_children().live().in_menu().specific().select_related("locale")
+        context["sections"] = listed_pages(sections, get_language())
         return context
 
 
 class MaterialsIndexPage(SitePage):
-    """Lists the module pages in the order of the curriculum."""
+    """Lists the module pages in the order of the curriculum, then the other material pages."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.ModulePage"]
+    subpage_types = ["cms.ModulePage", "cms.ContentPage", "cms.GlossaryPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -120,17 +178,95 @@ class MaterialsIndexPage(SitePage):
         return (
             ModulePage.objects.child_of(self)
             .live()
-            .select_related("module")
+            .select_related("module", "locale")
             .order_by("module__sort_order", "title")
+        )
+
+    def other_pages(self):
+        return (
+            Page.objects.child_of(self)
+            .live()
+            .not_type(ModulePage)
+            .specific()
+            .select_related("locale")
+            .order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.modules()
+        context["modules"] = listed_pages(self.modules(), get_language())
+        context["other_pages"] = listed_pages(self.other_pages(), get_language())
         return context
 
 
-class ModulePage(RoutablePageMixin, SitePage):
+class MaterialPage(RoutablePageMixin, SitePage):
+    """A page of course material: blocks to read and hear, a handout in its language.
+
+    ``?de=1`` shows the German original beside each block of a translation
+    ("Auch auf Deutsch"), without JavaScript.
+    """
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two short sentences.")
+    )
+    body = StreamField(MaterialStreamBlock(), verbose_name=_("content"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+    ]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def first_image_block_id(self):
+        """The first picture is shown at once (not lazy): it is usually in the first screen."""
+        for block in self.body:
+            if block.block_type == "image":
+                return block.id
+        return None
+
+    def german_blocks(self) -> dict:
+        source = self.get_translation_or_none(
+            self.locale.__class__.objects.get(language_code=SOURCE_LANGUAGE)
+        )
+        if source is None:
+            return {}
+        return {block.id: block for block in source.specific.body}
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import read_aloud
+
+        context = super().get_context(request, *args, **kwargs)
+        context["players"] = read_aloud.players(self, context["fragments"])
+        context["first_image_id"] = self.first_image_block_id()
+        if self.is_translation():
+            context["offer_german"] = True
+            if request.GET.get("de") == "1":
+                context["german_blocks"] = self.german_blocks()
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The page as a handout (PDF) in its language, made once per version of the page."""
+        from cms.pdf import handout_response
+
+        return handout_response(self, request)
+
+
+class ModulePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "module" in self.fields:
+            # Retired modules get no new pages; an existing page keeps its module.
+            modules = self.fields["module"].queryset
+            self.fields["module"].queryset = modules.offered(self.instance.module_id)
+
+
+class ModulePage(MaterialPage):
     """The material of one curriculum module, in one language."""
 
     module = models.ForeignKey(
@@ -139,10 +275,6 @@ class ModulePage(RoutablePageMixin, SitePage):
         on_delete=models.PROTECT,
         related_name="material_pages",
     )
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two short sentences.")
-    )
-    body = StreamField(MaterialStreamBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -150,14 +282,11 @@ class ModulePage(RoutablePageMixin, SitePage):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("locale"),
-    ]
+    base_form_class = ModulePageForm
     parent_page_types = ["cms.MaterialsIndexPage"]
-    subpage_types = []
+    # Every language version belongs to the German page's module: translators neither
+    # see nor change it (the translation editor showed its number).
+    override_translatable_fields = [SynchronizedField("module", overridable=False)]
 
     class Meta:
         verbose_name = _("module page")
@@ -176,15 +305,8 @@ class ModulePage(RoutablePageMixin, SitePage):
                 {"module": _("This module already has a material page in this language.")}
             )
 
-    @path("pdf/", name="pdf")
-    def pdf(self, request):
-        """The page as a PDF in its language, for printing at home or in the course."""
-        from cms.pdf import render_module_pdf
-
-        response = HttpResponse(render_module_pdf(self, request), content_type="application/pdf")
-        filename = f"{slugify(self.module.code)}-{self.content_language()}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+    def handout_name(self) -> str:
+        return self.module.code
 
     @classmethod
     def url_for_module(cls, module, language_code: str | None = None, request=None) -> str | None:
@@ -204,6 +326,41 @@ class ModulePage(RoutablePageMixin, SitePage):
         }
         page = pages.get(language_code or get_language()) or pages.get(SOURCE_LANGUAGE)
         return page.get_url(request) if page else None
+
+
+class ContentPage(MaterialPage):
+    """Material that belongs to no curriculum module, e.g. "Wohnungssuche", "Nachbarschaft"."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["cms.HomePage", "cms.MaterialsIndexPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def handout_name(self) -> str:
+        return self.slug
+
+
+class GlossaryPage(SitePage):
+    """Every key term of every module page in this language, A to Z, with picture and sound."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.HomePage", "cms.MaterialsIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.glossary import glossary_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        context["letters"] = glossary_entries(self.locale, get_language())
+        return context
 
 
 class LandlordInfoPage(SitePage):
@@ -253,7 +410,3 @@ class LandlordInfoPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["verify_url"] = "/v/"
         return context
-
-
-def source_locale() -> Locale:
-    return Locale.objects.get(language_code=SOURCE_LANGUAGE)
