@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.urls import reverse
 
-from cms.languages import SOURCE_LANGUAGE, Fragments, plain_text
+from cms.languages import SOURCE_LANGUAGE, Fragments, lang_attrs, plain_text
 
 ARTICLE = re.compile(r"^(der|die|das|den|dem|des|ein|eine)\s+", re.IGNORECASE)
 
@@ -63,12 +63,12 @@ def glossary_entries(locale, ui_language: str) -> list[tuple[str, list[dict]]]:
                     {
                         "german": german,
                         "meaning": meaning,
-                        "meaning_attrs": fragments.attrs(meaning)
+                        "meaning_attrs": lang_attrs(meaning_language)
                         if meaning_language != ui_language
                         else "",
                         "image": term.value["image"],
                         "page": page,
-                        "page_attrs": fragments.content_attrs
+                        "page_attrs": lang_attrs(fragments.language_of(page.title))
                         if fragments.language_of(page.title) != ui_language
                         else "",
                         "speakable": speakable,

@@ -108,7 +108,7 @@ class _SourceRecordings:
 
 
 def _block_recording(block):
-    if block.block_type in ("text", "quiz"):
+    if block.block_type in ("text", "quiz") and isinstance(block.value, dict):
         return block.value.get("recording")
     return None
 
@@ -124,6 +124,8 @@ def speakables(page, fragments: Fragments) -> list[Speakable]:
     for block in body:
         value = block.value
         if block.block_type == "text":
+            if not isinstance(value, dict):  # plain rich text (landlord pages): no recording
+                value = {"text": value, "recording": None}
             parts = _rich_text_parts(fragments, value["text"])
             recording = _winning(value.get("recording"), block.id, parts, fragments, sources)
             if parts:

@@ -100,7 +100,7 @@ class SitePage(Page):
 
 def listed_pages(queryset, ui_language: str) -> list[dict]:
     """Pages for a list (cards), each with the language its title is in (one extra query)."""
-    from cms.languages import Fragments, plain_text
+    from cms.languages import Fragments, lang_attrs, plain_text
     from cms.models import UntranslatedTexts
 
     pages = list(queryset)
@@ -117,16 +117,16 @@ def listed_pages(queryset, ui_language: str) -> list[dict]:
             untranslated=frozenset(gaps.get(page.pk, [])),
         )
         title_language = fragments.language_of(page.title)
+        intro_language = fragments.language_of(getattr(page, "intro", ""))
         entries.append(
             {
                 "page": page,
-                "attrs": fragments.attrs(page.title)
-                if title_language != ui_language
-                else "",
+                # Relative to the list around it, which is in the reader's language.
+                "attrs": lang_attrs(title_language) if title_language != ui_language else "",
                 "german_only": title_language != ui_language
                 and title_language == SOURCE_LANGUAGE,
-                "intro_attrs": fragments.content_attrs
-                if fragments.language_of(getattr(page, "intro", "")) != ui_language
+                "intro_attrs": lang_attrs(intro_language)
+                if intro_language != ui_language
                 else "",
                 "title": plain_text(page.title),
             }

@@ -102,3 +102,10 @@ def advice_centres(context):
         for centre in sorted(chosen.values(), key=lambda c: (c.sort_order, c.name))
     ]
     return {"entries": entries}
+
+
+@register.simple_tag
+def page_lang(page):
+    """For a page listed in the reader's language (search results): its text's language."""
+    language = page.content_language() if hasattr(page, "content_language") else get_language()
+    return lang_attrs(language) if language != get_language() else ""
