@@ -69,9 +69,7 @@ def seed(stdout) -> None:
         index = _child(home, MaterialsIndexPage, "materialien", content.INDEX["de"])
         modules = {}
         for module_code, texts in content.MODULES.items():
-            modules[module_code] = _module_page(
-                index, module_code, texts["de"], images, recording
-            )
+            modules[module_code] = _module_page(index, module_code, texts["de"], images, recording)
         flat_search = _content_page(index, images)
         glossary = _child(index, GlossaryPage, GLOSSARY, content.GLOSSARY["de"])
         _child(home, LandlordInfoPage, "vermieter", _landlord_fields())
@@ -187,7 +185,14 @@ def _module_page(index, module_code, de, images, recording=None):
     body = [_text(de["paragraphs"][0], recording if heating else None)]
     if heating:
         body.append(
-            ("image", {"image": images.get("window-large", images["window"]), "alt": PICTURE_ALT["de"], "caption": ""})
+            (
+                "image",
+                {
+                    "image": images.get("window-large", images["window"]),
+                    "alt": PICTURE_ALT["de"],
+                    "caption": "",
+                },
+            )
         )
         if recording is not None:
             body.append(
@@ -333,9 +338,7 @@ def _content_mapping(lang):
         content.TERMS_HEADING["de"]: content.TERMS_HEADING[lang],
     }
     mapping.update(zip(de["paragraphs"], tr["paragraphs"], strict=True))
-    mapping.update(
-        zip([meaning for _w, meaning, _p in de["terms"]], tr["meanings"], strict=True)
-    )
+    mapping.update(zip([meaning for _w, meaning, _p in de["terms"]], tr["meanings"], strict=True))
     return mapping
 
 

@@ -58,17 +58,17 @@ class Fragments:
     @property
     def content_attrs(self) -> SafeString:
         """For the element around the page's text, when it is not in the interface language."""
-        return lang_attrs(self.content) if self.content != self.ui else mark_safe("")  # noqa: S308
+        return lang_attrs(self.content) if self.content != self.ui else mark_safe("")
 
     @property
     def ui_attrs(self) -> SafeString:
         """For interface words inside the page's text (e.g. "Check yourself")."""
-        return lang_attrs(self.ui) if self.content != self.ui else mark_safe("")  # noqa: S308
+        return lang_attrs(self.ui) if self.content != self.ui else mark_safe("")
 
     def attrs(self, text) -> SafeString:
         """For one text inside the page's text: only when it is in another language."""
         language = self.language_of(text)
-        return lang_attrs(language) if language != self.content else mark_safe("")  # noqa: S308
+        return lang_attrs(language) if language != self.content else mark_safe("")
 
     def mark_rich_text(self, rendered: str) -> SafeString:
         """Rendered rich text with each untranslated paragraph or list item marked German."""

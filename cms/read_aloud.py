@@ -72,9 +72,7 @@ class Speakable:
 
 
 def _parts(fragments: Fragments, *texts) -> list[tuple[str, str]]:
-    return [
-        (fragments.language_of(text), plain_text(text)) for text in texts if plain_text(text)
-    ]
+    return [(fragments.language_of(text), plain_text(text)) for text in texts if plain_text(text)]
 
 
 def _rich_text_parts(fragments: Fragments, rich_text) -> list[tuple[str, str]]:
@@ -162,9 +160,7 @@ def _winning(recording, key, parts, fragments: Fragments, sources: _SourceRecord
     if recording is None or not parts:
         return None
     text_language = parts[0][0]
-    if fragments.content == SOURCE_LANGUAGE:
-        recording_language = SOURCE_LANGUAGE
-    elif sources.same_as_source(key, recording):
+    if fragments.content == SOURCE_LANGUAGE or sources.same_as_source(key, recording):
         recording_language = SOURCE_LANGUAGE
     else:
         recording_language = fragments.content
@@ -223,7 +219,9 @@ def synthesize(utterance: Utterance) -> tuple[bytes, int]:
     with wave.open(buffer, "wb") as out:
         out.setparams(params)
         out.writeframes(audio)
-    duration_ms = round(1000 * len(audio) / (params.framerate * params.sampwidth * params.nchannels))
+    duration_ms = round(
+        1000 * len(audio) / (params.framerate * params.sampwidth * params.nchannels)
+    )
     mp3 = _run(
         ["lame", "--quiet", "-m", "m", "--cbr", "-b", str(BITRATE_KBPS), "-", "-"],
         buffer.getvalue(),

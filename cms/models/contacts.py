@@ -79,10 +79,16 @@ class AdviceCentre(TranslatableMixin, models.Model):
     def clean(self):
         super().clean()
         if self.messenger_url and not self.messenger_url.startswith("https://"):
-            raise ValidationError({"messenger_url": _("Please enter an address starting with https://.")})
+            raise ValidationError(
+                {"messenger_url": _("Please enter an address starting with https://.")}
+            )
         if bool(self.messenger) != bool(self.messenger_url):
             raise ValidationError(
-                {"messenger_url": _("Choose the messenger and enter its link, or leave both empty.")}
+                {
+                    "messenger_url": _(
+                        "Choose the messenger and enter its link, or leave both empty."
+                    )
+                }
             )
 
     def phone_link(self) -> str:

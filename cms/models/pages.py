@@ -123,11 +123,8 @@ def listed_pages(queryset, ui_language: str) -> list[dict]:
                 "page": page,
                 # Relative to the list around it, which is in the reader's language.
                 "attrs": lang_attrs(title_language) if title_language != ui_language else "",
-                "german_only": title_language != ui_language
-                and title_language == SOURCE_LANGUAGE,
-                "intro_attrs": lang_attrs(intro_language)
-                if intro_language != ui_language
-                else "",
+                "german_only": title_language != ui_language and title_language == SOURCE_LANGUAGE,
+                "intro_attrs": lang_attrs(intro_language) if intro_language != ui_language else "",
                 "title": plain_text(page.title),
             }
         )

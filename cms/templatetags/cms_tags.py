@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cms.languages import Fragments, SOURCE_LANGUAGE, lang_attrs
+from cms.languages import SOURCE_LANGUAGE, Fragments, lang_attrs
 
 register = template.Library()
 
@@ -95,9 +95,7 @@ def advice_centres(context):
     entries = [
         {
             "centre": centre,
-            "attrs": lang_attrs(SOURCE_LANGUAGE)
-            if centre.locale.language_code != language
-            else "",
+            "attrs": lang_attrs(SOURCE_LANGUAGE) if centre.locale.language_code != language else "",
         }
         for centre in sorted(chosen.values(), key=lambda c: (c.sort_order, c.name))
     ]

@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.test import Client, TestCase, override_settings
 from wagtail.models import Page
 
+from cms.languages import fragments_for
 from cms.models import ModulePage, SitePage
 from cms.read_aloud import players
-from cms.languages import fragments_for
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -98,7 +98,9 @@ class DemoLanguageTests(TestCase):
         self.addCleanup(self.settings_override.disable)
 
     def _pages(self):
-        return [p for p in Page.objects.live().filter(depth__gt=1).specific() if isinstance(p, SitePage)]
+        return [
+            p for p in Page.objects.live().filter(depth__gt=1).specific() if isinstance(p, SitePage)
+        ]
 
     def test_every_text_is_marked_with_its_real_language(self):
         client = Client()
@@ -136,7 +138,9 @@ class DemoLanguageTests(TestCase):
                 checked += 1
                 expected_dir = "rtl" if real == {"ar"} else "ltr"
                 if lang not in real or direction != expected_dir:
-                    wrong.append(f"{url}: {text[:50]!r} is {sorted(real)} but lang={lang} dir={direction}")
+                    wrong.append(
+                        f"{url}: {text[:50]!r} is {sorted(real)} but lang={lang} dir={direction}"
+                    )
         assert checked > 2000, checked
         assert wrong == [], "\n".join(wrong[:40])
 
@@ -150,8 +154,12 @@ class DemoLanguageTests(TestCase):
             with translation.override(page.locale.language_code):
                 found = players(page, fragments_for(page, page.locale.language_code))
             # Title and introduction, every text block, key term, list and quiz.
-            keys = {"intro"} | {block.id for block in page.body if block.block_type != "image"
-                                and block.block_type not in ("audio", "handout", "key_terms")}
+            keys = {"intro"} | {
+                block.id
+                for block in page.body
+                if block.block_type != "image"
+                and block.block_type not in ("audio", "handout", "key_terms")
+            }
             keys |= {
                 f"{block.id}/{term.id}"
                 for block in page.body
@@ -163,7 +171,9 @@ class DemoLanguageTests(TestCase):
     def test_a_read_aloud_clip_plays_as_mp3_with_byte_ranges(self):
         page = ModulePage.objects.get(locale__language_code="ar", module__code="heizen-lueften")
         html = Client().get(page.get_url()).content.decode()
-        url = re.search(r'<audio controls preload="none" src="(/read-aloud/\w+\.mp3)"', html).group(1)
+        url = re.search(r'<audio controls preload="none" src="(/read-aloud/\w+\.mp3)"', html).group(
+            1
+        )
         whole = Client().get(url)
         assert whole.status_code == 200 and whole["Content-Type"] == "audio/mpeg"
         body = b"".join(whole.streaming_content)
