@@ -15,10 +15,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
 
 from courses.curriculum import CurriculumError, reactivate_module, retire_module
 from courses.models import CurriculumModule
@@ -40,7 +40,7 @@ class CurriculumIndexView(IndexView):
             name = "reactivate" if instance.is_retired else "retire"
             label = _("Use again") if instance.is_retired else _("Retire")
             buttons.append(
-                ListingButton(
+                MenuItem(
                     label,
                     url=reverse(f"curriculum:{name}", args=[instance.pk]),
                     icon_name="undo" if instance.is_retired else "lock",
