@@ -115,3 +115,9 @@ def test_translation_editor_shows_the_german_word_and_hides_the_module(materials
     assert not any(segment["location"]["field"] == "Lehrplanmodul" for segment in props["segments"])
     assert 'data-language="ar" data-direction="rtl"' in html
     assert translation.pk
+
+
+def test_not_translated_cells_open_the_translate_form(materials, editor):
+    html = client_for(editor).get(reverse("cms_translation_overview")).content.decode()
+    url = reverse("wagtail_localize:submit_page_translation", args=[materials["heizen-lueften"].pk])
+    assert f'href="{url}"' in html
