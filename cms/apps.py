@@ -13,15 +13,21 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published
         from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
-        from cms.services import sync_source_after_publish
+        from cms import checks, translation_editor  # noqa: F401 - registers checks and patches
+        from cms.services import record_untranslated_texts, sync_source_after_publish
+        from cms.tasks import enqueue_read_aloud
 
-        def refresh_translation_source(sender, instance, **kwargs):
+        def after_publish(sender, instance, **kwargs):
+            if instance.alias_of_id:
+                return  # an alias shows the German page, whose publishing did the work
             sync_source_after_publish(instance)
+            record_untranslated_texts(instance)
+            if hasattr(instance, "content_language"):
+                enqueue_read_aloud(instance)
 
-        # Every way of publishing (editor, scheduled publishing, scripts) refreshes the source.
-        page_published.connect(
-            refresh_translation_source, weak=False, dispatch_uid="cms_sync_source"
-        )
+        # Every way of publishing (editor, translation editor, scheduled publishing,
+        # scripts) refreshes the source, notes untranslated texts and makes read-aloud.
+        page_published.connect(after_publish, weak=False, dispatch_uid="cms_after_publish")
 
         # wagtail-localize syncs the page trees whenever a LocaleSynchronization is saved,
         # also while fixtures or a test database snapshot are loaded (raw saves), when the

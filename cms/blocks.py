@@ -69,6 +69,34 @@ class EasyTextBlock(blocks.RichTextBlock):
         template = "cms/blocks/easy_text_block.html"
 
 
+def recording_chooser(**kwargs):
+    kwargs.setdefault("label", _("own recording"))
+    kwargs.setdefault(
+        "help_text",
+        _(
+            "Optional. Without a recording, the text is read aloud by a computer voice "
+            "in the page's language."
+        ),
+    )
+    return audio_chooser(required=False, **kwargs)
+
+
+class ReadAloudTextBlock(blocks.StructBlock):
+    """Easy-language text that readers can also listen to.
+
+    An editor's own recording wins; otherwise a computer voice reads the text in the
+    page's language (cms/read_aloud.py), made in the background when the page is published.
+    """
+
+    text = EasyTextBlock(label=_("text"))
+    recording = recording_chooser()
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Easy-language text")
+        template = "cms/blocks/read_aloud_text_block.html"
+
+
 class AltTextImageBlock(blocks.StructBlock):
     """A picture with alternative text that cannot be left out."""
 
@@ -125,7 +153,14 @@ class KeyTermBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("On the German page: a short explanation; translators write the word here."),
     )
-    audio = audio_chooser(label=_("pronunciation"), required=False)
+    audio = audio_chooser(
+        label=_("pronunciation"),
+        required=False,
+        help_text=_(
+            "Optional recording of the German word. Without it, a computer voice says "
+            "the word and its meaning."
+        ),
+    )
 
     class Meta:
         icon = "tag"
@@ -171,6 +206,12 @@ class QuizBlock(blocks.StructBlock):
 
     question = blocks.CharBlock(label=_("question"), max_length=200)
     answers = blocks.ListBlock(QuizAnswerBlock(), label=_("answers"), min_num=2, max_num=4)
+    recording = recording_chooser(
+        help_text=_(
+            "Optional: the question and its answers, spoken. Without it, a computer voice "
+            "reads them in the page's language."
+        )
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -187,8 +228,18 @@ class QuizBlock(blocks.StructBlock):
 
 
 class HandoutBlock(blocks.StructBlock):
+    """A handout to print: this page's own PDF in its language, or an uploaded PDF."""
+
     title = blocks.CharBlock(label=_("title"), max_length=120)
-    document = DocumentChooserBlock(label=_("PDF handout"))
+    document = DocumentChooserBlock(
+        label=_("PDF handout"),
+        required=False,
+        help_text=_(
+            "Leave empty to offer this page as a handout in the reader's language, with "
+            "its pictures and the answers to the quiz. An uploaded PDF is the same in "
+            "every language."
+        ),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -204,8 +255,19 @@ class HandoutBlock(blocks.StructBlock):
         template = "cms/blocks/handout_block.html"
 
 
+class UploadedHandoutBlock(HandoutBlock):
+    """On pages without a PDF of their own (landlord information): an uploaded PDF."""
+
+    document = DocumentChooserBlock(label=_("PDF handout"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Handout to download")
+        template = "cms/blocks/handout_block.html"
+
+
 class MaterialStreamBlock(blocks.StreamBlock):
-    text = EasyTextBlock()
+    text = ReadAloudTextBlock()
     image = AltTextImageBlock()
     audio = AudioBlock()
     video = VideoBlock()
@@ -219,4 +281,4 @@ class LandlordStreamBlock(blocks.StreamBlock):
     text = EasyTextBlock(features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
     image = AltTextImageBlock()
     checklist = ChecklistBlock()
-    handout = HandoutBlock()
+    handout = UploadedHandoutBlock()

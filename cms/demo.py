@@ -1,4 +1,4 @@
-"""Demo course materials: German pages, their translations, pictograms and one read-aloud.
+"""Demo course materials: German pages, their translations, pictograms, contacts, glossary.
 
 Idempotent: pages are found by slug, images and documents by title; a language
 version that is already translated is left alone. Translations are stored the way
@@ -7,10 +7,6 @@ status, PO export and the "sync" of changed German text behave as with real work
 """
 
 import io
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -20,12 +16,24 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cms import demo_content as content
-from cms.models import HomePage, LandlordInfoPage, MaterialsIndexPage, ModulePage
+from cms.models import (
+    AdviceCentre,
+    ContentPage,
+    GlossaryPage,
+    HomePage,
+    LandlordInfoPage,
+    MaterialsIndexPage,
+    ModulePage,
+)
 from cms.pictograms import pictogram_png
+from cms.read_aloud import ReadAloudUnavailable, Utterance, missing_tools, synthesize
 from cms.services import SOURCE_LANGUAGE, ensure_locales
 
 HEATING = "heizen-lueften"
-READ_ALOUD_TITLE = "Vorlesen: Heizen und Lüften"
+READ_ALOUD_TITLE = "Aufnahme: Heizen und Lüften"
+LARGE_PICTURE = "Bild Stoßlüften"
+FLAT_SEARCH = "wohnungssuche"
+GLOSSARY = "woerterbuch"
 AUDIO_TITLE = {
     "de": "Zum Anhören (Deutsch)",
     "ro": "Pentru ascultat (în germană)",
@@ -39,26 +47,31 @@ PICTURE_ALT = {
     "ar": "نافذة مفتوحة بالكامل، يدخل منها هواء نقي.",
 }
 HANDOUT_TITLE = {
-    "de": "Merkblatt Lüften zum Ausdrucken",
-    "ro": "Fișă despre aerisire, de printat",
-    "bg": "Листовка за проветряване за печат",
-    "ar": "ورقة إرشادات التهوية للطباعة",
+    "de": "Merkblatt zum Ausdrucken",
+    "ro": "Fișă de printat",
+    "bg": "Листовка за печат",
+    "ar": "ورقة إرشادات للطباعة",
 }
 
 
 def seed(stdout) -> None:
+    if missing_tools():
+        # The read-aloud is part of the materials: say so instead of leaving it out.
+        raise ReadAloudUnavailable(
+            f"{', '.join(missing_tools())} missing: run bin/system-packages, then the demo again."
+        )
     with transaction.atomic():
         ensure_locales()
         images = {name: _pictogram(name) for name in _pictogram_names()}
-        audio = _read_aloud()
-        handout = _handout()
+        images["window-large"] = _pictogram("window", size=960, title=LARGE_PICTURE)
+        recording = _recording()
         home = _home()
         index = _child(home, MaterialsIndexPage, "materialien", content.INDEX["de"])
         modules = {}
         for module_code, texts in content.MODULES.items():
-            modules[module_code] = _module_page(
-                index, module_code, texts["de"], images, audio, handout
-            )
+            modules[module_code] = _module_page(index, module_code, texts["de"], images, recording)
+        flat_search = _content_page(index, images)
+        glossary = _child(index, GlossaryPage, GLOSSARY, content.GLOSSARY["de"])
         _child(home, LandlordInfoPage, "vermieter", _landlord_fields())
         # Aliases of new German pages in every other language, then the translations.
         ensure_locales()
@@ -66,9 +79,14 @@ def seed(stdout) -> None:
         _translate(index, _index_mapping)
         for module_code, page in modules.items():
             _translate(page, lambda lang, code=module_code: _module_mapping(code, lang))
+        _translate(flat_search, _content_mapping)
+        _translate(glossary, _glossary_mapping)
+        centres = _advice_centres()
     stdout.write(
-        f"CMS: home, materials index, {len(modules)} module pages, landlord page; "
-        "translations: ro, bg (all), ar (home, index, Heizen und Lüften)"
+        f"CMS: home, materials index, {len(modules)} module pages, a free page, glossary, "
+        f"landlord page, {centres} advice centres; translations: ro, bg (all), ar (home, "
+        "index, Heizen und Lüften, Wohnungssuche, glossary); read-aloud is made by the "
+        "background worker (make run starts it)"
     )
 
 
@@ -86,52 +104,31 @@ def _pictogram_names(module_codes=None):
     return sorted(names)
 
 
-def _pictogram(name):
+def _pictogram(name, size=None, title=None):
     Image = get_image_model()
-    title = f"Piktogramm {name}"
+    title = title or f"Piktogramm {name}"
     image = Image.objects.filter(title=title).first()
     if image is None:
-        data = io.BytesIO(pictogram_png(name))
+        data = io.BytesIO(pictogram_png(name, size) if size else pictogram_png(name))
         image = Image(title=title, file=ImageFile(data, name=f"piktogramm-{name}.png"))
         image.save()
     return image
 
 
-def _read_aloud():
-    """German read-aloud of the heating module's first paragraph (espeak-ng), or None."""
+def _recording():
+    """An editor's own recording of the heating module's first paragraph (German).
+
+    Made with the computer voice at another speed, standing in for a recording a
+    co-trainer would make; it shows that an uploaded recording wins.
+    """
     Document = get_document_model()
     existing = Document.objects.filter(title=READ_ALOUD_TITLE).first()
-    if existing or not shutil.which("espeak-ng"):
-        return existing
-    text = content.MODULES[HEATING]["de"]["paragraphs"][0]
-    with tempfile.TemporaryDirectory() as tmp:
-        wav = Path(tmp) / "vorlesen.wav"
-        subprocess.run(  # noqa: S603 - fixed program, our own text
-            ["espeak-ng", "-v", "de", "-s", "140", "-w", str(wav), text],  # noqa: S607
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        document = Document(title=READ_ALOUD_TITLE)
-        document.file.save("vorlesen-heizen-lueften.wav", ContentFile(wav.read_bytes()), save=False)
-    document._set_document_file_metadata()
-    document.save()
-    return document
-
-
-def _handout():
-    from weasyprint import HTML
-
-    Document = get_document_model()
-    title = "Merkblatt Lüften"
-    existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    texts = content.MODULES[HEATING]["de"]
-    items = "".join(f"<li>{item}</li>" for item in texts["do"])
-    html = f"<h1>{texts['title']}</h1><p>{texts['intro']}</p><ul>{items}</ul>"
-    document = Document(title=title)
-    document.file.save("merkblatt-lueften.pdf", ContentFile(HTML(string=html).write_pdf()), False)
+    text = content.MODULES[HEATING]["de"]["paragraphs"][0]
+    mp3, _duration = synthesize(Utterance((("de", text),)))
+    document = Document(title=READ_ALOUD_TITLE)
+    document.file.save("aufnahme-heizen-lueften.mp3", ContentFile(mp3), save=False)
     document._set_document_file_metadata()
     document.save()
     return document
@@ -164,37 +161,52 @@ def _landlord_fields():
     return data
 
 
-def _module_page(index, module_code, de, images, audio, handout):
+def _text(paragraph, recording=None):
+    return ("text", {"text": f"<p>{paragraph}</p>", "recording": recording})
+
+
+def _key_terms(terms, images):
+    return (
+        "key_terms",
+        {
+            "heading": content.TERMS_HEADING["de"],
+            "terms": [
+                {"image": images[picture], "german": word, "meaning": meaning, "audio": None}
+                for word, meaning, picture in terms
+            ],
+        },
+    )
+
+
+def _module_page(index, module_code, de, images, recording=None):
     from courses.models import CurriculumModule
 
-    body = [("text", f"<p>{de['paragraphs'][0]}</p>")]
-    if module_code == HEATING and "window" in images:
-        body.append(("image", {"image": images["window"], "alt": PICTURE_ALT["de"], "caption": ""}))
-        if audio is not None:
+    heating = module_code == HEATING
+    body = [_text(de["paragraphs"][0], recording if heating else None)]
+    if heating:
+        body.append(
+            (
+                "image",
+                {
+                    "image": images.get("window-large", images["window"]),
+                    "alt": PICTURE_ALT["de"],
+                    "caption": "",
+                },
+            )
+        )
+        if recording is not None:
             body.append(
                 (
                     "audio",
-                    {"title": AUDIO_TITLE["de"], "audio": audio, "transcript": de["paragraphs"][0]},
+                    {
+                        "title": AUDIO_TITLE["de"],
+                        "audio": recording,
+                        "transcript": de["paragraphs"][0],
+                    },
                 )
             )
-    body += [("text", f"<p>{paragraph}</p>") for paragraph in de["paragraphs"][1:]]
-    body.append(
-        (
-            "key_terms",
-            {
-                "heading": content.TERMS_HEADING["de"],
-                "terms": [
-                    {
-                        "image": images[picture],
-                        "german": word,
-                        "meaning": meaning,
-                        "audio": None,
-                    }
-                    for word, meaning, picture in de["terms"]
-                ],
-            },
-        )
-    )
+    body += [_text(paragraph) for paragraph in de["paragraphs"][1:]]
+    body.append(_key_terms(de["terms"], images))
     body.append(
         ("checklist", {"heading": content.CHECK_HEADING["de"], "do": de["do"], "dont": de["dont"]})
     )
@@ -208,11 +220,12 @@ def _module_page(index, module_code, de, images, audio, handout):
                         {"image": images[pic], "text": text, "correct": ok, "feedback": feedback}
                         for text, ok, feedback, pic in de["quiz"]["answers"]
                     ],
+                    "recording": None,
                 },
             )
         )
-    if module_code == HEATING and handout is not None:
-        body.append(("handout", {"title": HANDOUT_TITLE["de"], "document": handout}))
+    # The handout is this page as a PDF in the reader's language (no uploaded document).
+    body.append(("handout", {"title": HANDOUT_TITLE["de"], "document": None}))
     return _child(
         index,
         ModulePage,
@@ -224,6 +237,43 @@ def _module_page(index, module_code, de, images, audio, handout):
             "body": body,
         },
     )
+
+
+def _content_page(index, images):
+    de = content.FLAT_SEARCH["de"]
+    body = [_text(paragraph) for paragraph in de["paragraphs"]]
+    body.append(_key_terms(de["terms"], images))
+    return _child(
+        index,
+        ContentPage,
+        FLAT_SEARCH,
+        {"title": de["title"], "intro": de["intro"], "body": body},
+    )
+
+
+def _advice_centres() -> int:
+    """The contact block for families: German entries and their translations (idempotent)."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for order, data in enumerate(content.ADVICE_CENTRES, start=1):
+        shared = {
+            key: data[key] for key in ("district", "address", "phone", "messenger", "messenger_url")
+        }
+        german = AdviceCentre.objects.filter(
+            locale=locales[SOURCE_LANGUAGE], name=data["de"]["name"]
+        ).first()
+        if german is None:
+            german = AdviceCentre.objects.create(
+                locale=locales[SOURCE_LANGUAGE], sort_order=order, **shared, **data["de"]
+            )
+        for code, texts in data.items():
+            if code not in locales or code == SOURCE_LANGUAGE or not isinstance(texts, dict):
+                continue
+            if german.get_translation_or_none(locales[code]) is None:
+                translated = german.copy_for_translation(locales[code])
+                for field, value in texts.items():
+                    setattr(translated, field, value)
+                translated.save()
+    return len(content.ADVICE_CENTRES)
 
 
 # --- Translations -------------------------------------------------------------------
@@ -254,6 +304,7 @@ def _module_mapping(module_code, lang):
         content.TERMS_HEADING["de"]: content.TERMS_HEADING[lang],
         content.CHECK_HEADING["de"]: content.CHECK_HEADING[lang],
         AUDIO_TITLE["de"]: AUDIO_TITLE[lang],
+        # The transcript is the first paragraph, translated with it.
         PICTURE_ALT["de"]: PICTURE_ALT[lang],
         HANDOUT_TITLE["de"]: HANDOUT_TITLE[lang],
     }
@@ -274,6 +325,28 @@ def _module_mapping(module_code, lang):
             mapping[text] = text_tr
             mapping[feedback] = feedback_tr
     return mapping
+
+
+def _content_mapping(lang):
+    texts = content.FLAT_SEARCH
+    if lang not in texts:
+        return None
+    de, tr = texts["de"], texts[lang]
+    mapping = {
+        de["title"]: tr["title"],
+        de["intro"]: tr["intro"],
+        content.TERMS_HEADING["de"]: content.TERMS_HEADING[lang],
+    }
+    mapping.update(zip(de["paragraphs"], tr["paragraphs"], strict=True))
+    mapping.update(zip([meaning for _w, meaning, _p in de["terms"]], tr["meanings"], strict=True))
+    return mapping
+
+
+def _glossary_mapping(lang):
+    if lang not in content.GLOSSARY:
+        return None
+    de, tr = content.GLOSSARY["de"], content.GLOSSARY[lang]
+    return {de["title"]: tr["title"], de["intro"]: tr["intro"]}
 
 
 def _translate(page, mapping_for):
@@ -300,8 +373,8 @@ def _translate(page, mapping_for):
         for segment in segments:
             german = segment.string.data
             path = segment.context.path
-            if path == "slug" or path.endswith(".transcript") or path.endswith(".german"):
-                translated = german  # addresses and German read-aloud texts stay as they are
+            if path == "slug" or path.endswith(".german"):
+                translated = german  # addresses and the German key words stay as they are
             else:
                 translated = mapping.get(german)
             if translated is None:

@@ -951,3 +951,125 @@ LANDLORD = {
     "contact_email": "wohnen@example.org",
     "contact_hours": "Montag bis Donnerstag 9 bis 15 Uhr",
 }
+
+# A page that belongs to no curriculum module.
+FLAT_SEARCH = {
+    "de": {
+        "title": "Wohnungssuche",
+        "intro": "So finden Sie eine Wohnung und bewerben sich richtig.",
+        "paragraphs": [
+            "Wohnungen finden Sie in der Zeitung, im Internet und bei Wohnungsgesellschaften. "
+            "Fragen Sie auch Freunde und Nachbarn.",
+            "Zu einer Besichtigung kommen Sie pünktlich. Bringen Sie Ihre Unterlagen mit: "
+            "Ausweis, Einkommensnachweis und das Integrationszertifikat Wohnen.",
+        ],
+        "terms": [
+            ("die Besichtigung", "Sie sehen sich die Wohnung vor dem Mieten an.", "house"),
+            ("die Kaution", "Geld für den Vermieter als Sicherheit.", "coin"),
+        ],
+    },
+    "ro": {
+        "title": "Căutarea unei locuințe",
+        "intro": "Așa găsiți o locuință și vă prezentați corect.",
+        "paragraphs": [
+            "Locuințe găsiți în ziar, pe internet și la societățile de locuințe. "
+            "Întrebați și prietenii și vecinii.",
+            "La vizionare veniți la timp. Aduceți documentele: buletinul, dovada "
+            "veniturilor și Integrationszertifikat Wohnen.",
+        ],
+        "meanings": [
+            "Vedeți locuința înainte de a o închiria.",
+            "Bani pentru proprietar, ca garanție.",
+        ],
+    },
+    "ar": {
+        "title": "البحث عن شقة",
+        "intro": "هكذا تجد شقة وتتقدم لها بشكل صحيح.",
+        "paragraphs": [
+            "تجد الشقق في الجريدة وعلى الإنترنت وعند شركات السكن. اسأل أيضًا الأصدقاء والجيران.",
+            "تعال إلى المعاينة في الموعد. أحضر أوراقك: الهوية وإثبات الدخل وشهادة "
+            "Integrationszertifikat Wohnen.",
+        ],
+        "meanings": [
+            "تشاهد الشقة قبل استئجارها.",
+            "مال للمؤجر كضمان.",
+        ],
+    },
+}
+
+GLOSSARY = {
+    "de": {
+        "title": "Wörterbuch",
+        "intro": "Alle wichtigen Wörter aus den Modulen, mit Bild und zum Anhören.",
+    },
+    "ro": {
+        "title": "Dicționar",
+        "intro": "Toate cuvintele importante din module, cu imagine și pentru ascultat.",
+    },
+    "bg": {
+        "title": "Речник",
+        "intro": "Всички важни думи от модулите, със снимка и за слушане.",
+    },
+    "ar": {
+        "title": "قاموس",
+        "intro": "كل الكلمات المهمة من الوحدات، مع صورة وللاستماع.",
+    },
+}
+
+# Invented advice centres (no real addresses or numbers).
+ADVICE_CENTRES = [
+    {
+        "de": {
+            "name": "Quartiersbüro Altenhagen",
+            "opening_hours": "Mo–Do 9–12 Uhr\nDi 14–17 Uhr",
+            "note": "Wir sprechen Deutsch, Rumänisch und Arabisch.",
+        },
+        "ro": {
+            "name": "Biroul de cartier Altenhagen",
+            "opening_hours": "Lu–Jo 9–12\nMa 14–17",
+            "note": "Vorbim germană, română și arabă.",
+        },
+        "bg": {
+            "name": "Квартален офис Алтенхаген",
+            "opening_hours": "Пн–Чт 9–12 ч.\nВт 14–17 ч.",
+            "note": "Говорим немски, румънски и арабски.",
+        },
+        "ar": {
+            "name": "مكتب الحي ألتنهاغن",
+            "opening_hours": "الاثنين–الخميس 9–12\nالثلاثاء 14–17",
+            "note": "نتحدث الألمانية والرومانية والعربية.",
+        },
+        "district": "Altenhagen",
+        "address": "Beispielstraße 12\n58000 Demo-Stadt",
+        "phone": "02331 000 100",
+        "messenger": "whatsapp",
+        "messenger_url": "https://wa.me/492331000100",
+    },
+    {
+        "de": {
+            "name": "Beratung Wohnen Wehringhausen",
+            "opening_hours": "Mi 10–16 Uhr\nFr 9–12 Uhr",
+            "note": "Wir sprechen Deutsch, Bulgarisch und Türkisch.",
+        },
+        "ro": {
+            "name": "Consiliere locuință Wehringhausen",
+            "opening_hours": "Mi 10–16\nVi 9–12",
+            "note": "Vorbim germană, bulgară și turcă.",
+        },
+        "bg": {
+            "name": "Консултации за жилище Веринхаузен",
+            "opening_hours": "Ср 10–16 ч.\nПт 9–12 ч.",
+            "note": "Говорим немски, български и турски.",
+        },
+        "ar": {
+            "name": "استشارات السكن فيرينغهاوزن",
+            "opening_hours": "الأربعاء 10–16\nالجمعة 9–12",
+            "note": "نتحدث الألمانية والبلغارية والتركية.",
+        },
+        "district": "Wehringhausen",
+        "address": "Musterweg 3\n58000 Demo-Stadt",
+        "phone": "02331 000 200",
+        "messenger": "signal",
+        "messenger_url": "https://signal.me/#p/+492331000200",
+    },
+]

@@ -186,13 +186,15 @@ DRAW = {
 }
 
 
-def pictogram_png(name: str) -> bytes:
-    """PNG bytes of one pictogram (240 × 240 pixels)."""
+def pictogram_png(name: str, size: int = SIZE) -> bytes:
+    """PNG bytes of one pictogram (240 × 240 pixels, or enlarged to ``size``)."""
     draw_fn, tone = DRAW[name]
     image = Image.new("RGB", (SIZE, SIZE), "white")
     draw = ImageDraw.Draw(image)
     draw.ellipse((4, 4, SIZE - 4, SIZE - 4), fill=LIGHT[tone])
     draw_fn(draw)
+    if size != SIZE:
+        image = image.resize((size, size), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

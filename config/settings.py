@@ -73,11 +73,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",  # widget templates for FORM_RENDERER below
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Byte ranges (206) for audio and video the app serves (cms/ranges.py).
+    "cms.ranges.RangeRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -275,6 +278,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# favicon.ico and apple-touch-icon.png are asked for at the site's root.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 STORAGES = {
@@ -387,6 +392,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Make read-aloud clips when a page is published (cms/read_aloud.py); off only in tests
+# that are not about it.
+READ_ALOUD_ON_PUBLISH = env_bool("READ_ALOUD_ON_PUBLISH", True)
 
 # --- Programme --------------------------------------------------------------------------------
 

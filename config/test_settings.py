@@ -19,6 +19,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Jobs run in the test process, right where they are enqueued.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 
+# Speaking every published page would slow every test; read-aloud tests turn it on.
+READ_ALOUD_ON_PUBLISH = False
+
 # No collectstatic before tests: serve static files as they are.
 STORAGES = {
     **STORAGES,

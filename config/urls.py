@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 from cms import views as cms_views
+from cms.sitemaps import TranslatedPagesSitemap
 from core import urls as core_urls
 from core import views as core_views
 
@@ -16,6 +18,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"pages": TranslatedPagesSitemap}},
+        name="sitemap",
+    ),
+    # Read-aloud clips, outside the language prefixes: a clip is the same in every UI language.
+    path("read-aloud/<str:text_hash>.mp3", cms_views.read_aloud, name="cms_read_aloud"),
     # Printed in QR codes: short and outside the language prefixes; the page
     # follows the browser's language instead.
     path("v/", certificate_views.verify_form, name="certificate_verify_form"),

@@ -87,6 +87,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.delete_document",
         "wagtaildocs.choose_document",
         "wagtail_localize.submit_translation",
+        # Editors keep the curriculum with its material pages: add, rename, order,
+        # retire modules (courses/curriculum.py); never delete them.
+        "courses.add_curriculummodule",
+        "courses.change_curriculummodule",
+        "courses.view_curriculummodule",
+        # The contact block for families on every public page (a snippet).
+        "cms.add_advicecentre",
+        "cms.change_advicecentre",
+        "cms.delete_advicecentre",
+        "cms.view_advicecentre",
     ],
 }
 

@@ -20,19 +20,40 @@ from core.languages import Language
 from core.roles import Role, has_role, sees_everything
 
 
+class CurriculumModuleQuerySet(models.QuerySet):
+    def active(self):
+        """Modules offered for new courses, visits and material pages (not retired)."""
+        return self.filter(retired_at__isnull=True)
+
+    def offered(self, *keep_pks):
+        """Active modules, plus those a record already uses (an edit form keeps its value)."""
+        return self.filter(Q(retired_at__isnull=True) | Q(pk__in=[pk for pk in keep_pks if pk]))
+
+
 class CurriculumModule(models.Model):
     """One teaching module of the Mietführerschein, e.g. "Heizen und Lüften".
 
-    The list is stable and ordered; ``code`` never changes once published, because
-    course sessions and the CMS material pages refer to modules by it.
+    Editors and coordinators add, rename, order and retire modules
+    (``courses/curriculum.py``); ``code`` never changes once saved, because course
+    sessions and the CMS material pages refer to modules by it. A retired module is
+    no longer offered for new work; what refers to it (courses, visits, its material
+    pages) stays as it is and readable.
     """
 
     log_label_from_str = True  # a module's title names no person (core.audit)
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("Part of web addresses; cannot be changed later."),
+    )
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True, editable=False)
+
+    objects = CurriculumModuleQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "code"]
@@ -41,6 +62,10 @@ class CurriculumModule(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
 
 # --- Courses ------------------------------------------------------------------

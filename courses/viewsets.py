@@ -3,14 +3,23 @@
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.widgets.button import ListingButton
 
 from core.roles import sees_everything
 from core.viewsets import ScopedModelViewSet
 from courses import services
-from courses.models import Attendance, Course, Enrolment, Exam, ExamResult, Session
+from courses.models import (
+    Attendance,
+    Course,
+    CurriculumModule,
+    Enrolment,
+    Exam,
+    ExamResult,
+    Session,
+)
 
 
 def _keep_author_in_scope(view, course):
@@ -32,6 +41,15 @@ class CourseFormMixin:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+class CourseForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "modules" in self.fields:
+            # Retired modules are not offered for a course, but a course keeps its own.
+            keep = self.instance.modules.values_list("pk", flat=True) if self.instance.pk else []
+            self.fields["modules"].queryset = CurriculumModule.objects.offered(*keep)
 
 
 class CourseCreateView(CourseFormMixin, CreateView):
@@ -130,6 +148,7 @@ class CourseViewSet(ScopedModelViewSet):
         FieldPanel("modules", widget=forms.CheckboxSelectMultiple),
         FieldPanel("notes"),
     ]
+    edit_handler = ObjectList(panels, base_form_class=CourseForm)
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(

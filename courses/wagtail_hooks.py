@@ -40,3 +40,10 @@ def register_course_task_urls():
 @hooks.register("register_admin_viewset")
 def register_course_viewset():
     return CourseViewSet("courses")
+
+
+@hooks.register("register_admin_viewset")
+def register_curriculum_viewset():
+    from courses.curriculum_admin import CurriculumModuleViewSet
+
+    return CurriculumModuleViewSet("curriculum")

@@ -1,21 +1,27 @@
 """A small materials tree: German home, index, the heating module; Romanian translation."""
 
 import pytest
+from django.test import TestCase
 
 from cms import demo, demo_content
 from cms.models import MaterialsIndexPage
 from cms.services import ensure_locales
 
 
-def build_materials(module_codes=(demo.HEATING,), languages=("ro",), audio=None, handout=None):
+def build_materials(module_codes=(demo.HEATING,), languages=("ro",), recording=None):
+    # wagtail-localize publishes translations after the transaction commits: run those
+    # callbacks, as a real request would, so publishing times and signals are real.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _build(module_codes, languages, recording)
+
+
+def _build(module_codes, languages, recording):
     ensure_locales()
     images = {name: demo._pictogram(name) for name in demo._pictogram_names(module_codes)}
     home = demo._home()
     index = demo._child(home, MaterialsIndexPage, "materialien", demo_content.INDEX["de"])
     pages = {
-        code: demo._module_page(
-            index, code, demo_content.MODULES[code]["de"], images, audio, handout
-        )
+        code: demo._module_page(index, code, demo_content.MODULES[code]["de"], images, recording)
         for code in module_codes
     }
     ensure_locales()

@@ -56,12 +56,15 @@ def test_arabic_pages_are_right_to_left(client, materials):
 
 def test_every_page_links_its_language_versions(client, materials):
     html = client.get(URL.format(lang="ro")).content.decode()
-    hreflangs = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html)
-    assert [code for code, _url in hreflangs] == ["de", "ro", "bg", "en", "ar", "tr", "uk"]
-    for code, url in hreflangs:
-        assert url.endswith(f"/{code}/materialien/heizen-lueften/")
-    assert 'href="/bg/materialien/heizen-lueften/" lang="bg" hreflang="bg"' in html
+    # The switcher offers every language (German text with a notice where untranslated) …
+    for code in ["de", "ro", "bg", "en", "ar", "tr", "uk"]:
+        assert f'href="/{code}/materialien/heizen-lueften/" lang="{code}"' in html
     assert 'aria-current="true">Română' in html
+    # … but search engines hear only of real translations and the German original.
+    hreflangs = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html)
+    assert [code for code, _url in hreflangs] == ["de", "x-default", "ro"]
+    for code, url in hreflangs:
+        assert url.endswith(f"/{'de' if code == 'x-default' else code}/materialien/heizen-lueften/")
 
 
 def test_switcher_follows_a_translated_slug(client, materials):

@@ -42,7 +42,10 @@ def test_draftail_input_with_a_script_tag_is_stored_as_text(client, materials):
     assert "&lt;script&gt;" in value.source
 
     page = ModulePage.objects.get(locale__language_code="de")
-    page.body = StreamValue(page.body.stream_block, [("text", value)])
+    text = page.body.stream_block.child_blocks["text"]
+    page.body = StreamValue(
+        page.body.stream_block, [("text", text.to_python({"text": value.source}))]
+    )
     page.save_revision().publish()
     html = client.get("/de/materialien/heizen-lueften/").content.decode()
     assert "<script" not in html

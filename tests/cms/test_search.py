@@ -33,3 +33,38 @@ def test_untranslated_material_is_found_under_the_readers_language(client, mater
 def test_empty_and_unknown_queries(client, materials):
     assert "result" not in _titles(client, "de", "")
     assert "Nichts gefunden" in _titles(client, "de", "Xylophonkonzert")
+
+
+# Security review, issue 10 finding 8: `/de/search/?q=%22a` answered 500 (FTS5 syntax error).
+NASTY_QUERIES = [
+    '"a',
+    '"',
+    "a\"b'c",
+    "*",
+    "Stoß*",
+    "AND OR NOT",
+    "(heizen",
+    "heizen)",
+    "NEAR(a b)",
+    "a:b",
+    "^a",
+    "-heizen",
+    "a\x00b",
+    "\\",
+    "'; DROP TABLE wagtailcore_page; --",
+    "%",
+    "ü" * 500,
+    "\u202e\u0644\u0627",
+    "{}[]",
+]
+
+
+def test_any_input_gives_a_normal_page(client, materials):
+    for query in NASTY_QUERIES:
+        response = client.get("/de/search/", {"q": query, "page": "x"})
+        assert response.status_code == 200, query
+        assert "<h1>Suchen</h1>" in response.content.decode(), query
+
+
+def test_quotes_around_a_word_still_find_it(client, materials):
+    assert 'href="/de/materialien/heizen-lueften/"' in _titles(client, "de", '"Stoßlüften')

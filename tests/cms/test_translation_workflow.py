@@ -18,7 +18,8 @@ def _status(page):
 
 def _change_first_paragraph(page, text):
     body = [(block.block_type, block.value) for block in page.body]
-    body[0] = ("text", page.body.stream_block.child_blocks["text"].to_python(f"<p>{text}</p>"))
+    text_block = page.body.stream_block.child_blocks["text"]
+    body[0] = ("text", text_block.to_python({"text": f"<p>{text}</p>", "recording": None}))
     page.body = StreamValue(page.body.stream_block, body)
     page.save_revision().publish()
 
@@ -86,3 +87,37 @@ def test_po_export_and_import_for_outside_translators(materials, editor):
 def test_overview_is_for_page_editors_only(materials, coordinator):
     response = client_for(coordinator).get(reverse("cms_translation_overview"))
     assert response.status_code in (302, 403)
+
+
+def test_translation_editor_shows_the_german_word_and_hides_the_module(materials, editor):
+    from wagtail_localize.fields import get_translatable_fields
+
+    fields = {f.field_name: f for f in get_translatable_fields(ModulePage)}
+    assert fields["module"].is_overridable(materials["heizen-lueften"]) is False
+    arabic = Locale.objects.get(language_code="ar")
+    client = client_for(editor)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[materials["heizen-lueften"].pk]),
+        {"locales": [arabic.pk]},
+    )
+    translation = Translation.objects.get(
+        source__object_id=materials["heizen-lueften"].translation_key, target_locale=arabic
+    )
+    page = ModulePage.objects.get(locale=arabic)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    import html as entities
+    import json
+    import re
+
+    props = json.loads(entities.unescape(re.search(r'data-props="([^"]+)"', html).group(1)))
+    labels = [segment["location"]["subField"] for segment in props["segments"]]
+    assert "Bedeutung von „das Stoßlüften“" in labels
+    assert not any(segment["location"]["field"] == "Lehrplanmodul" for segment in props["segments"])
+    assert 'data-language="ar" data-direction="rtl"' in html
+    assert translation.pk
+
+
+def test_not_translated_cells_open_the_translate_form(materials, editor):
+    html = client_for(editor).get(reverse("cms_translation_overview")).content.decode()
+    url = reverse("wagtail_localize:submit_page_translation", args=[materials["heizen-lueften"].pk])
+    assert f'href="{url}"' in html

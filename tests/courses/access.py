@@ -15,6 +15,9 @@ from tests.factories import ParticipantFactory, UserFactory
 _RUN = staff_only(coordinator=OK, trainer=OK)
 _OTHERS = staff_only(coordinator=OK, trainer=NOT_FOUND)
 _COORDINATOR = staff_only(coordinator=OK, trainer=DENIED)
+# The curriculum: editors and coordinators keep it, trainers read it.
+_CURRICULUM_READ = staff_only(coordinator=OK, trainer=OK, editor=OK)
+_CURRICULUM_KEEP = staff_only(coordinator=OK, trainer=DENIED, editor=OK)
 
 
 def extend_world(world, users):
@@ -47,7 +50,25 @@ def _scoped(key, inside=_RUN, outside=_OTHERS):
     }
 
 
+def _module(world):
+    from courses.models import CurriculumModule
+
+    return [CurriculumModule.objects.get(code="heizen-lueften").pk]
+
+
 RULES = {
+    "curriculum:index": Rule(expect=_CURRICULUM_READ),
+    "curriculum:index_results": Rule(expect=_CURRICULUM_READ),
+    "curriculum:add": Rule(expect=_CURRICULUM_KEEP),
+    "curriculum:edit": Rule(args=_module, expect=_CURRICULUM_KEEP),
+    # Modules are retired, not deleted (courses and pages refer to them).
+    "curriculum:delete": Rule(args=_module, expect=_COORDINATOR),
+    "curriculum:history": Rule(args=_module, expect=_CURRICULUM_KEEP),
+    "curriculum:history_results": Rule(args=_module, expect=_CURRICULUM_KEEP),
+    "curriculum:usage": Rule(args=_module, expect=_CURRICULUM_KEEP),
+    "curriculum:reorder": Rule(args=_module, expect=_CURRICULUM_KEEP, method="post"),
+    "curriculum:retire": Rule(args=_module, expect=_CURRICULUM_KEEP),
+    "curriculum:reactivate": Rule(args=_module, expect=_CURRICULUM_KEEP),
     "courses:index": Rule(expect=_RUN),
     "courses:index_results": Rule(expect=_RUN),
     "courses:add": Rule(expect=_RUN),
