@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "cms",
+    "monitoring",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
