@@ -16,6 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 BAR = "#1d5f8a"  # 6.9:1 against white (WCAG 1.4.11 asks 3:1 for graphics)
 INK = "#1f1f1f"
 GRID = "#8a8a8a"
+# As wide as a phone screen, so the text keeps its size there; CSS caps it on a desktop.
+WIDTH = 380
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 
 
@@ -34,7 +36,7 @@ def _frame(chart_id: str, title: str, description: str, width: int, height: int,
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mfs-chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'font-family="{escape(FONT)}" font-size="13">'
+        f'font-family="{escape(FONT)}" font-size="12">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>{body}</svg>'
     )
@@ -55,7 +57,7 @@ def _rect(x: float, y: float, w: float, h: float) -> str:
 def columns(chart_id: str, title: str, description: str, items) -> SafeString:
     """Vertical bars, one per (label, value): for series over time (months, quarters)."""
     items = list(items)
-    width, height, left, bottom, top = 640, 260, 40, 40, 24
+    width, height, left, bottom, top = WIDTH, 220, 34, 34, 20
     plot_w, plot_h = width - left - 8, height - top - bottom
     top_value = _nice_max(max((v for _l, v in items), default=0))
     slot = plot_w / max(len(items), 1)
@@ -67,7 +69,7 @@ def columns(chart_id: str, title: str, description: str, items) -> SafeString:
         _text(left - 6, base + 4, 0, "end"),
     ]
     # Label every bar when there is room; otherwise every second or third.
-    every = 1 if len(items) <= 13 else (2 if len(items) <= 26 else 3)
+    every = 1 if len(items) <= 8 else (2 if len(items) <= 16 else 4)
     for index, (label, value) in enumerate(items):
         h = plot_h * value / top_value
         x = left + slot * index + (slot - bar_w) / 2
@@ -82,10 +84,10 @@ def columns(chart_id: str, title: str, description: str, items) -> SafeString:
 def bars(chart_id: str, title: str, description: str, items) -> SafeString:
     """Horizontal bars with the label above each: for categories with long German names."""
     items = list(items)
-    width, row, left = 640, 46, 4
+    width, row, left = WIDTH, 42, 2
     height = row * max(len(items), 1) + 8
     top_value = _nice_max(max((v for _l, v in items), default=0))
-    plot_w = width - left - 60
+    plot_w = width - left - 44
     parts = []
     for index, (label, value) in enumerate(items):
         y = index * row + 4

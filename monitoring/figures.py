@@ -49,10 +49,13 @@ class Figure:
     compute: Callable
     order: int = 100
     unit: str = ""
+    # For people, in their language; the compute function's docstring states the same
+    # for developers.
+    explanation: str = ""
 
     @property
     def definition(self) -> str:
-        return " ".join((self.compute.__doc__ or "").split())
+        return str(self.explanation) or " ".join((self.compute.__doc__ or "").split())
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,14 @@ def autodiscover() -> None:
                 else lambda key, d=None, i=item: getattr(i, key, d)
             )
             register(
-                Figure(get("key"), get("label"), get("compute"), get("order", 500), get("unit", ""))
+                Figure(
+                    get("key"),
+                    get("label"),
+                    get("compute"),
+                    get("order", 500),
+                    get("unit", ""),
+                    get("explanation", ""),
+                )
             )
 
 
@@ -279,42 +289,105 @@ def concerns_median_days(period):
     return Value(median, _("%(count)s resolved") % {"count": len(days)})
 
 
-_L = gettext_lazy
-for _order, (_key, _label, _fn, _unit) in enumerate(
-    [
-        ("people_reached", _L("People reached"), people_reached, ""),
-        ("households_reached", _L("Households reached"), households_reached, ""),
-        ("courses_held", _L("Courses held"), courses_held, ""),
-        ("attendance_rate", _L("Attendance rate"), attendance_rate, "%"),
-        ("pass_rate_first", _L("Exam pass rate at first attempt"), pass_rate_first_attempt, "%"),
-        ("pass_rate_resit", _L("Exam pass rate after resit"), pass_rate_after_resit, "%"),
-        ("certificates_issued", _L("Certificates issued"), certificates_issued, ""),
-        ("certificates_revoked", _L("Certificates revoked"), certificates_revoked, ""),
-        (
-            "tenancies_cooperating",
-            _L("Tenancies started with cooperating landlords"),
-            tenancies_started_cooperating,
-            "",
+PROGRAMME_FIGURES = [
+    (
+        "people_reached",
+        gettext_lazy("People reached"),
+        people_reached,
+        "",
+        gettext_lazy("In the programme at any time in the period (by entry and exit date)."),
+    ),
+    (
+        "households_reached",
+        gettext_lazy("Households reached"),
+        households_reached,
+        "",
+        gettext_lazy("Households with at least one person reached in the period."),
+    ),
+    (
+        "courses_held",
+        gettext_lazy("Courses held"),
+        courses_held,
+        "",
+        gettext_lazy("Courses with at least one session held (not cancelled) in the period."),
+    ),
+    (
+        "attendance_rate",
+        gettext_lazy("Attendance rate"),
+        attendance_rate,
+        "%",
+        gettext_lazy("Present or late, of all attendance entries of sessions held in the period."),
+    ),
+    (
+        "pass_rate_first",
+        gettext_lazy("Exam pass rate at first attempt"),
+        pass_rate_first_attempt,
+        "%",
+        gettext_lazy("Passed first attempts, of all first attempts taken in the period."),
+    ),
+    (
+        "pass_rate_resit",
+        gettext_lazy("Exam pass rate after resit"),
+        pass_rate_after_resit,
+        "%",
+        gettext_lazy("Of those with a first attempt in the period: passed at any attempt so far."),
+    ),
+    (
+        "certificates_issued",
+        gettext_lazy("Certificates issued"),
+        certificates_issued,
+        "",
+        gettext_lazy("By issue date, including certificates revoked since."),
+    ),
+    (
+        "certificates_revoked",
+        gettext_lazy("Certificates revoked"),
+        certificates_revoked,
+        "",
+        gettext_lazy("By the day of the revocation."),
+    ),
+    (
+        "tenancies_cooperating",
+        gettext_lazy("Tenancies started with cooperating landlords"),
+        tenancies_started_cooperating,
+        "",
+        gettext_lazy(
+            "Start in the period; the landlord's signed agreement was in force on that day."
         ),
-        (
-            "tenancies_12_months",
-            _L("Tenancies still running 12 months after they started"),
-            tenancies_running_after_12_months,
-            "%",
+    ),
+    (
+        "tenancies_12_months",
+        gettext_lazy("Tenancies still running 12 months after they started"),
+        tenancies_running_after_12_months,
+        "%",
+        gettext_lazy(
+            "Of the tenancies whose first anniversary falls in the period: not ended before "
+            "it. From the dates; a running tenancy counts."
         ),
-        (
-            "visits_per_household_month",
-            _L("Home visits per household and month"),
-            visits_per_household_month,
-            "",
+    ),
+    (
+        "visits_per_household_month",
+        gettext_lazy("Home visits per household and month"),
+        visits_per_household_month,
+        "",
+        gettext_lazy(
+            "Visits held (or short contacts) per visited household and month of the period."
         ),
-        ("concerns_opened", _L("Landlord concerns opened"), concerns_opened, ""),
-        (
-            "concerns_median_days",
-            _L("Median days to resolve a concern"),
-            concerns_median_days,
-            "",
-        ),
-    ]
-):
-    register(Figure(_key, _label, _fn, order=10 * (_order + 1), unit=_unit))
+    ),
+    (
+        "concerns_opened",
+        gettext_lazy("Landlord concerns opened"),
+        concerns_opened,
+        "",
+        gettext_lazy("Reported in the period."),
+    ),
+    (
+        "concerns_median_days",
+        gettext_lazy("Median days to resolve a concern"),
+        concerns_median_days,
+        "",
+        gettext_lazy("Of the concerns resolved in the period: days from report to resolution."),
+    ),
+]
+for _order, (_key, _label, _fn, _unit, _explanation) in enumerate(PROGRAMME_FIGURES, start=1):
+    register(Figure(_key, _label, _fn, order=10 * _order, unit=_unit, explanation=_explanation))

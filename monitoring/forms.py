@@ -152,7 +152,11 @@ class PeriodForm(forms.Form):
     """The report's period (quarter, year or custom) and district, from the query string."""
 
     kind = forms.ChoiceField(
-        label=_("period"), choices=PeriodKind.CHOICES, initial=PeriodKind.YEAR, required=False
+        label=_("period"),
+        choices=PeriodKind.CHOICES,
+        initial=PeriodKind.YEAR,
+        required=False,
+        widget=forms.RadioSelect,
     )
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100, required=False)
     quarter = forms.TypedChoiceField(
