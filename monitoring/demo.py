@@ -45,6 +45,8 @@ EARLY = [
     ("Shevchuk", "employment", 2, ("answered", True, True)),
     ("Demir", "moved", 3, None),
     ("Kovalenko", "dropped_out", 1, ("not_reached", None, None)),
+    ("Al-Hassan", "moved", 1, None),
+    ("Al-Khatib", "other", 2, None),
 ]
 INCOMPLETE = ("Emre", "Yılmaz")  # labour status not recorded yet
 LEFT_WITHOUT_DATA = ("Emil", "Asenov")
