@@ -4,7 +4,8 @@ Monitoring reads housing, courses and certificates; none of them imports monitor
 Where the other app has (or is about to get) a named read rule, this module uses it or
 says which one it stands in for, so adapting to a renamed rule is one edit here:
 
-- "valid certificate" → ``Certificate.objects.currently_valid()`` (issue 11);
+- "a qualification gained" → ``Certificate.objects.not_revoked()`` (not ``currently_valid()``,
+  see ``not_revoked_certificates``);
 - "attendance rate" → the one attendance-rate function of courses (issue 11);
 - "overdue follow-up" → ``FollowUp.objects.overdue(today)`` (exists on main).
 
@@ -23,7 +24,7 @@ QUALIFICATION_GRACE_DAYS = 28
 def _models():
     # Imported at call time: monitoring must load even while another app is being
     # migrated, and the import cost stays out of Django's start-up.
-    from certificates.models import Certificate, CertificateStatus
+    from certificates.models import Certificate
     from courses.models import ATTENDED, Attendance, Course, ExamResult, Session
     from housing.models import (
         CooperationAgreement,
@@ -39,7 +40,6 @@ def _models():
         "Attendance": Attendance,
         "ATTENDED": ATTENDED,
         "Certificate": Certificate,
-        "CertificateStatus": CertificateStatus,
         "CooperationAgreement": CooperationAgreement,
         "Course": Course,
         "District": District,
@@ -127,10 +127,13 @@ def certificates(district=None):
 
 
 def not_revoked_certificates():
-    # Stands in for "a certificate that was gained": issued and not revoked, whatever its
-    # rendering state. Becomes ``Certificate.objects.currently_valid()`` (issue 11) if that
-    # rule also counts certificates still being rendered; revisit after that merge.
-    return _m("Certificate").objects.exclude(status=_m("CertificateStatus").REVOKED)
+    """Certificates that stand for a qualification gained: every one not revoked.
+
+    Deliberately not ``currently_valid()`` (issue 11: issued, not revoked, not expired
+    today): a certificate that has expired since, or whose PDF is still being made, was
+    still gained on its exam date.
+    """
+    return _m("Certificate").objects.not_revoked()
 
 
 def qualification_gained(entry_ref="entry", exit_ref=None):

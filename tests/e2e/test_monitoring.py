@@ -92,10 +92,17 @@ def test_entry_exit_report_chart_and_xlsx(page, live_server, login, screenshot, 
     # --- The report for the period -------------------------------------------------------------
     page.get_by_role("button", name="Berichte").click()
     page.get_by_role("link", name="Monitoring").last.click()
+    # The year's report is shown at once; the period form folds open on demand.
+    expect(page.locator("tr[data-code=EECO01]")).to_be_visible()
+    page.get_by_text("Zeitraum und Quartier wählen").click()
     page.get_by_label("freier Zeitraum").check()
     page.get_by_label("von", exact=True).fill((entered - dt.timedelta(days=1)).isoformat())
     page.get_by_label("bis", exact=True).fill(today.isoformat())
     page.get_by_role("button", name="Bericht anzeigen").click()
+    start = entered - dt.timedelta(days=1)
+    expect(page.locator(".mfs-report__period")).to_contain_text(
+        f"Zeitraum: {start:%d.%m.%Y} – {today:%d.%m.%Y}"
+    )
     rows = _screen_rows(page)
     assert rows["EECO01"] == [1, 0, 0, 1]
     assert rows["EECO02"] == [1, 0, 0, 1]
