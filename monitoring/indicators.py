@@ -243,17 +243,6 @@ def eecr06():
     return Q(status=FollowUpStatus.ANSWERED, improved=True)
 
 
-# Entry fields the coordinator's guide explains, in form order.
-ENTRY_FIELDS = (
-    "gender",
-    "labour_status",
-    "education",
-    "nationality",
-    "foreign_background",
-    "housing_exclusion",
-    "minority",
-    "disability",
-)
 SPECIAL_CATEGORY_FIELDS = ("minority", "disability")
 CODES = [indicator.code for indicator in INDICATORS]
 __all__ = ["CODES", "GENDERS", "INDICATORS", "Education", "Indicator", "by_group", "complete"]

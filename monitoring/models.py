@@ -146,7 +146,29 @@ class EntryRecordQuerySet(MonitoringQuerySet):
         return self.filter(Q(gender="") | Q(labour_status="") | Q(education=""))
 
 
-class EntryRecord(models.Model):
+class Recorded(models.Model):
+    """Who recorded a record and when, and who changed it last."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class EntryRecord(Recorded):
     """The ESF Plus entry data of one participation, recorded within four weeks of entry."""
 
     participant = models.ForeignKey(
@@ -205,20 +227,6 @@ class EntryRecord(models.Model):
     disability = models.CharField(
         _("has a disability"), max_length=16, choices=SpecialAnswer.choices, blank=True
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
     objects = EntryRecordQuerySet.as_manager()
@@ -270,7 +278,7 @@ class ExitSituation(models.TextChoices):
     OTHER = "other", _("none of these")
 
 
-class ExitRecord(models.Model):
+class ExitRecord(Recorded):
     """The exit data of one participation, recorded within four weeks of leaving."""
 
     entry = models.OneToOneField(
@@ -287,20 +295,6 @@ class ExitRecord(models.Model):
         blank=True,
         help_text=_("The day the situation was known; within four weeks of the exit."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
     objects = MonitoringQuerySet.as_manager()

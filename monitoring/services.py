@@ -107,7 +107,10 @@ def record_entry(participant, *, by, entry_date: dt.date, record=None, **data) -
             data.pop(name, None)
 
     if record is None:
-        earlier = EntryRecord.objects.select_for_update().filter(participant=participant)
+        # Two coordinators starting a participation for one person at once: the second
+        # waits here and then sees the first one's open participation.
+        sources.lock_participant(participant.pk)
+        earlier = EntryRecord.objects.filter(participant=participant)
         open_one = earlier.filter(exit__isnull=True).first()
         if open_one is not None:
             raise MonitoringError(

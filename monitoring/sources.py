@@ -69,6 +69,11 @@ def participants():
     return _m("Participant").objects.all()
 
 
+def lock_participant(pk) -> None:
+    """Lock the participant's row until the transaction ends (no change is made to it)."""
+    _m("Participant").objects.select_for_update().filter(pk=pk).values_list("pk").first()
+
+
 def search_participants(text: str):
     """Participants whose given, family or Latin-letter name contains every word typed."""
     people = _m("Participant").objects.all()

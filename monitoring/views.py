@@ -62,72 +62,54 @@ def require(user, permission):
 
 
 def _chart_context(built):
-    month = lambda day: f"{day:%m/%y}"  # noqa: E731 - a label format
-    entries_exits = [
-        (month(m), n_in, n_out)
-        for (m, n_in), (_m, n_out) in zip(
-            built.entries_per_month, built.exits_per_month, strict=True
-        )
+    """The report's five charts, each with the table of its numbers."""
+    entries = [(f"{month:%m/%y}", n) for month, n in built.entries_per_month]
+    exits = [(f"{month:%m/%y}", n) for month, n in built.exits_per_month]
+    specs = [
+        (
+            "chart-entries",
+            _("Entries per month"),
+            charts.columns,
+            entries,
+            _("Month"),
+            _("Entries"),
+        ),
+        ("chart-exits", _("Exits per month"), charts.columns, exits, _("Month"), _("Exits")),
+        (
+            "chart-status",
+            _("Labour market status on entry"),
+            charts.bars,
+            built.status_on_entry,
+            _("Status"),
+            _("Participants"),
+        ),
+        (
+            "chart-results",
+            _("Situation upon leaving"),
+            charts.bars,
+            built.results_on_leaving,
+            _("Situation"),
+            _("Participants"),
+        ),
+        (
+            "chart-certificates",
+            _("Certificates per quarter"),
+            charts.columns,
+            built.certificates_per_quarter,
+            _("Quarter"),
+            _("Certificates issued"),
+        ),
     ]
-    table_note = _("The numbers are in the table next to the chart.")
+    note = _("The numbers are in the table next to the chart.")
     return [
         {
-            "id": "chart-entries",
-            "title": _("Entries per month"),
-            "svg": charts.columns(
-                "chart-entries",
-                _("Entries per month"),
-                table_note,
-                [(label, n) for label, n, _out in entries_exits],
-            ),
-            "head": [_("Month"), _("Entries")],
-            "rows": [(label, n) for label, n, _out in entries_exits],
-        },
-        {
-            "id": "chart-exits",
-            "title": _("Exits per month"),
-            "svg": charts.columns(
-                "chart-exits",
-                _("Exits per month"),
-                table_note,
-                [(label, n) for label, _in, n in entries_exits],
-            ),
-            "head": [_("Month"), _("Exits")],
-            "rows": [(label, n) for label, _in, n in entries_exits],
-        },
-        {
-            "id": "chart-status",
-            "title": _("Labour market status on entry"),
-            "svg": charts.bars(
-                "chart-status",
-                _("Labour market status on entry"),
-                table_note,
-                built.status_on_entry,
-            ),
-            "head": [_("Status"), _("Participants")],
-            "rows": built.status_on_entry,
-        },
-        {
-            "id": "chart-results",
-            "title": _("Situation upon leaving"),
-            "svg": charts.bars(
-                "chart-results", _("Situation upon leaving"), table_note, built.results_on_leaving
-            ),
-            "head": [_("Situation"), _("Participants")],
-            "rows": built.results_on_leaving,
-        },
-        {
-            "id": "chart-certificates",
-            "title": _("Certificates per quarter"),
-            "svg": charts.columns(
-                "chart-certificates",
-                _("Certificates per quarter"),
-                table_note,
-                built.certificates_per_quarter,
-            ),
-            "head": [_("Quarter"), _("Certificates issued")],
-            "rows": built.certificates_per_quarter,
-        },
+            "id": chart_id,
+            "title": title,
+            "svg": draw(chart_id, title, note, rows),
+            "head": [label_head, value_head],
+            "rows": rows,
+        }
+        for chart_id, title, draw, rows, label_head, value_head in specs
     ]
 
 
