@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "cms",
+    "monitoring",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -27,6 +27,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "housing.*",
         "courses.*",
         "certificates.*",
+        # ESF Plus monitoring, special-category data (GDPR Art. 9) included: only
+        # coordinators record it and see the report.
+        "monitoring.*",
     ],
     Role.TRAINER: [
         ADMIN_ACCESS,

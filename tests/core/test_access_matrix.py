@@ -14,7 +14,7 @@ from tests.access import DENIED, LOGIN, NOT_FOUND, OK, ROLES, Rule
 from tests.conftest import client_for
 from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactory
 
-OUR_APPS = ("config", "core", "housing", "courses", "certificates", "cms")
+OUR_APPS = ("config", "core", "housing", "courses", "certificates", "cms", "monitoring")
 
 
 def _access_modules():
