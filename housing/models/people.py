@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -54,6 +54,21 @@ class HouseholdQuerySet(models.QuerySet):
         if has_role(user, Role.COMPANION):
             return self.filter(companions=user)
         return self.none()
+
+    def with_consent(self, purpose, as_of=None):
+        """Annotate ``members_consenting`` and ``member_count`` for one consent purpose.
+
+        A household may be contacted about a purpose only for the members whose
+        latest decision (on or before ``as_of``) is "given"; callers show both
+        numbers rather than deciding "the household agreed" for everyone.
+        """
+        consenting = Participant.objects.filter(household=OuterRef("pk")).consenting(purpose, as_of)
+        return self.annotate(
+            member_count=Count("members", distinct=True),
+            members_consenting=Subquery(
+                consenting.order_by().values("household").annotate(n=Count("pk")).values("n")[:1]
+            ),
+        )
 
 
 class Household(ClusterableModel):
@@ -131,6 +146,19 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(
             Q(pk__in=self.visible_to(user).values("pk")) | Q(pk__in=newcomers.values("pk"))
         )
+
+    def with_consent(self, purpose, as_of=None):
+        """Annotate ``consent_status``: the latest decision for ``purpose`` on or before
+        ``as_of`` (today by default): "given", "withdrawn", or None when never asked.
+
+        The one read rule for consent: a later record overrides an earlier one, so a
+        withdrawal wins over the consent it withdraws.
+        """
+        return self.annotate(consent_status=Subquery(latest_consent_decision(purpose, as_of)))
+
+    def consenting(self, purpose, as_of=None):
+        """The people whose consent for ``purpose`` is in force on ``as_of``."""
+        return self.with_consent(purpose, as_of).filter(consent_status=ConsentStatus.GIVEN)
 
 
 ADULT_AGE = 18
@@ -237,6 +265,18 @@ class ConsentPurpose(models.TextChoices):
 class ConsentStatus(models.TextChoices):
     GIVEN = "given", _("given")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+def latest_consent_decision(purpose, as_of=None, participant_ref="pk"):
+    """Subquery: the status of the latest consent record of ``OuterRef(participant_ref)``."""
+    as_of = as_of or timezone.localdate()
+    return (
+        Consent.objects.filter(
+            participant=OuterRef(participant_ref), purpose=purpose, date__lte=as_of
+        )
+        .order_by("-date", "-pk")
+        .values("status")[:1]
+    )
 
 
 class Consent(models.Model):
