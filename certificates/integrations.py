@@ -1,18 +1,13 @@
 """What the certificates app tells other apps (registered in CertificatesConfig.ready)."""
 
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
 def _currently_valid():
-    from certificates.models import Certificate, CertificateStatus
+    from certificates.models import Certificate
 
-    today = timezone.localdate()
-    return Certificate.objects.filter(status=CertificateStatus.ISSUED).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    )
+    return Certificate.objects.currently_valid()
 
 
 def households_holding_a_certificate(household_ids: list[int]) -> set[int]:

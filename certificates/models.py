@@ -71,6 +71,17 @@ class CertificateQuerySet(models.QuerySet):
     def not_revoked(self):
         return self.exclude(status=CertificateStatus.REVOKED)
 
+    def currently_valid(self, today=None):
+        """The certificates in force on ``today``: issued (its PDF exists, so it can have
+        been handed over), not revoked and not past ``valid_until``.
+
+        The one answer to "is this a valid certificate" for every screen and app.
+        """
+        today = today or timezone.localdate()
+        return self.filter(status=CertificateStatus.ISSUED).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+        )
+
     def with_verification_count(self):
         return self.annotate(verification_count=Count("verifications"))
 
