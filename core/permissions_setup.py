@@ -42,7 +42,21 @@ def setup_roles() -> dict[str, Group]:
         group.permissions.set(wanted)
         groups[role] = group
     _grant_editor_tree_permissions(groups[Role.EDITOR])
+    _name_the_default_workflow_in_german()
     return groups
+
+
+# Wagtail's first migration names its default review workflow and task after the group
+# ("Moderators approval"); editors read it on the page editor's "submit" button.
+DEFAULT_WORKFLOW_NAME = "Moderators approval"
+GERMAN_WORKFLOW_NAME = "Freigabe durch die Redaktion"
+
+
+def _name_the_default_workflow_in_german() -> None:
+    from wagtail.models import Task, Workflow
+
+    Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME).update(name=GERMAN_WORKFLOW_NAME)
+    Task.objects.filter(name=DEFAULT_WORKFLOW_NAME).update(name=GERMAN_WORKFLOW_NAME)
 
 
 def _grant_editor_tree_permissions(editors: Group) -> None:

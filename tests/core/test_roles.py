@@ -52,3 +52,16 @@ def test_role_predicates(roles):
     assert has_role(companion, Role.COMPANION)
     assert not sees_everything(inactive), "a deactivated coordinator sees nothing"
     assert sees_everything(UserFactory(is_superuser=True))
+
+
+def test_the_review_workflow_editors_see_has_a_german_name(db):
+    from wagtail.models import Task, Workflow
+
+    from core.permissions_setup import GERMAN_WORKFLOW_NAME
+
+    assert Workflow.objects.filter(name="Moderators approval").exists()  # Wagtail's migration
+    setup_roles()
+    setup_roles()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name=GERMAN_WORKFLOW_NAME).count() == 1
