@@ -257,6 +257,13 @@ def record_exit(
     if follow_up is not None and follow_up.due_on != add_months(exit_date, FOLLOW_UP_MONTHS):
         follow_up.due_on = add_months(exit_date, FOLLOW_UP_MONTHS)
         follow_up.save(update_fields=["due_on"])
+    latest = not EntryRecord.objects.filter(
+        participant_id=entry.participant_id, entry_date__gt=entry.entry_date
+    ).exists()
+    if entry.participant_id is not None and latest:
+        # The programme figures count who is in the programme by housing's dates: the
+        # exit of the latest participation is the person's exit there too.
+        sources.record_programme_exit(entry.participant_id, exit_date)
     return record
 
 

@@ -109,6 +109,18 @@ def participants_who_left():
     return _m("Participant").objects.filter(exit_date__isnull=False).values("pk")
 
 
+def record_programme_exit(participant_id: int, exit_date: dt.date) -> None:
+    """Set housing's exit date of the person to the exit of their latest participation.
+
+    The one write monitoring makes outside its own tables; saved through the model, so the
+    change history shows it. A later entry into housing's record stays the person's own.
+    """
+    person = _m("Participant").objects.get(pk=participant_id)
+    if person.exit_date != exit_date and exit_date >= person.entry_date:
+        person.exit_date = exit_date
+        person.save(update_fields=["exit_date", "updated_at"])
+
+
 def participants_in_programme(start, end, district=None):
     """Participants whose time in the programme meets [start, end] (housing's dates)."""
     people = (

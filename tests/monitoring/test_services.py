@@ -247,3 +247,22 @@ def test_moving_an_exit_moves_its_open_follow_up_but_not_behind_an_answer(coordi
     assert error.code == "exit_after_follow_up"
     exit_record.refresh_from_db()
     assert exit_record.exit_date == dt.date(2026, 5, 20)
+
+
+def test_the_exit_of_the_latest_participation_is_the_persons_exit_from_the_programme(
+    coordinator,
+):
+    person = ParticipantFactory(entry_date=dt.date(2026, 2, 2))
+    first = EntryRecordFactory(participant=person, entry_date=dt.date(2026, 2, 2))
+    services.record_exit(first, by=coordinator, exit_date=dt.date(2026, 5, 4), reason="moved")
+    person.refresh_from_db()
+    assert person.exit_date == dt.date(2026, 5, 4)
+    assert person.history.first().exit_date == dt.date(2026, 5, 4)
+
+    # After a second participation began, correcting the first exit leaves the person alone.
+    person.exit_date = None
+    person.save()
+    EntryRecordFactory(participant=person, entry_date=dt.date(2026, 9, 1))
+    services.record_exit(first, by=coordinator, exit_date=dt.date(2026, 5, 8), reason="moved")
+    person.refresh_from_db()
+    assert person.exit_date is None
