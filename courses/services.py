@@ -598,6 +598,7 @@ def save_exam(
     pass_mark_percent: int = 60,
     committee=(),
     parts: list[tuple[str, int]],
+    user=None,
 ) -> Exam:
     """Create or change a course's exam and its parts.
 

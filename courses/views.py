@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.permissions import PermissionScopeMixin
 from core.roles import sees_everything
 from courses import integrations, services
 from courses.forms import (
@@ -48,22 +49,16 @@ from courses.services import AttendanceEntry, CourseError
 from housing.models import Participant
 
 
-class CourseTaskView(WagtailAdminTemplateMixin, TemplateView):
-    """Base of the task screens: permission, then scope, then the work."""
+class CourseTaskView(PermissionScopeMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Base of the task screens: permission, then scope (core.permissions), then the work."""
 
     permission = "courses.view_course"
     model = Course
     header_icon = "group"
 
-    def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+    def check_access(self, request, **kwargs):
+        super().check_access(request, **kwargs)
         self.course = self.get_course()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_course(self):
         return self.object
@@ -94,7 +89,7 @@ class CourseOverviewView(CourseTaskView):
     page_title = gettext_lazy("Course overview")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("district")
+        return Course.objects.select_related("district")
 
     def get_breadcrumbs_items(self):
         return [
@@ -176,23 +171,19 @@ class WeeklySeriesView(CourseTaskView):
         form = self.get_form()
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                sessions = services.create_weekly_sessions(
-                    self.course,
-                    first_date=data["first_date"],
-                    count=data["count"],
-                    start_time=data["start_time"],
-                    end_time=data["end_time"],
-                    room=data["room"],
-                    trainer=data["trainer"],
-                    modules=list(self.course.modules.all()) if data["assign_modules"] else None,
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("%(count)s sessions created.") % {"count": len(sessions)}
-                )
+            if form.call_service(
+                services.create_weekly_sessions,
+                self.course,
+                first_date=data["first_date"],
+                count=data["count"],
+                start_time=data["start_time"],
+                end_time=data["end_time"],
+                room=data["room"],
+                trainer=data["trainer"],
+                modules=list(self.course.modules.all()) if data["assign_modules"] else None,
+            ):
+                count = len(form.service_result)
+                messages.success(request, _("%(count)s sessions created.") % {"count": count})
                 return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -201,7 +192,7 @@ class SessionView(CourseTaskView):
     model = Session
 
     def get_queryset(self):
-        return Session.objects.visible_to(self.request.user).select_related("course")
+        return Session.objects.select_related("course")
 
     def get_course(self):
         return self.object.course
@@ -232,21 +223,20 @@ class MoveSessionView(SessionView):
 
     def post(self, request, *args, **kwargs):
         move, cancel = MoveSessionForm(), CancelSessionForm()
-        try:
-            if "cancel" in request.POST:
-                cancel = CancelSessionForm(request.POST)
-                if cancel.is_valid():
-                    services.cancel_session(self.object, cancel.cleaned_data["reason"])
-                    messages.success(request, _("The session was cancelled."))
-                    return redirect("course_tasks:overview", self.course.pk)
-            else:
-                move = MoveSessionForm(request.POST)
-                if move.is_valid():
-                    services.move_session(self.object, **move.cleaned_data)
-                    messages.success(request, _("The session was moved."))
-                    return redirect("course_tasks:overview", self.course.pk)
-        except CourseError as error:
-            (cancel if "cancel" in request.POST else move).add_error(None, error.message)
+        if "cancel" in request.POST:
+            cancel = CancelSessionForm(request.POST)
+            if cancel.is_valid() and cancel.call_service(
+                services.cancel_session, self.object, cancel.cleaned_data["reason"]
+            ):
+                messages.success(request, _("The session was cancelled."))
+                return redirect("course_tasks:overview", self.course.pk)
+        else:
+            move = MoveSessionForm(request.POST)
+            if move.is_valid() and move.call_service(
+                services.move_session, self.object, **move.cleaned_data
+            ):
+                messages.success(request, _("The session was moved."))
+                return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(move=move, cancel=cancel))
 
 
@@ -492,9 +482,7 @@ class EnrolmentView(CourseTaskView):
     model = Enrolment
 
     def get_queryset(self):
-        return Enrolment.objects.visible_to(self.request.user).select_related(
-            "course", "participant"
-        )
+        return Enrolment.objects.select_related("course", "participant")
 
     def get_course(self):
         return self.object.course
@@ -514,21 +502,18 @@ class WithdrawView(EnrolmentView):
 
     def post(self, request, *args, **kwargs):
         form = ReasonForm(request.POST)
-        if form.is_valid():
-            try:
-                moved = services.withdraw(self.object, form.cleaned_data["reason"])
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("%(name)s was withdrawn.") % {"name": self.object.participant}
+        if form.is_valid() and form.call_service(
+            services.withdraw, self.object, form.cleaned_data["reason"]
+        ):
+            messages.success(
+                request, _("%(name)s was withdrawn.") % {"name": self.object.participant}
+            )
+            if moved := form.service_result:
+                messages.info(
+                    request,
+                    _("%(name)s moved up from the waiting list.") % {"name": moved.participant},
                 )
-                if moved:
-                    messages.info(
-                        request,
-                        _("%(name)s moved up from the waiting list.") % {"name": moved.participant},
-                    )
-                return redirect("course_tasks:overview", self.course.pk)
+            return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -554,16 +539,14 @@ class AdmissionOverrideView(EnrolmentView):
     def post(self, request, *args, **kwargs):
         self.check_coordinator()
         form = ReasonForm(request.POST)
-        if form.is_valid():
-            try:
-                services.override_admission(
-                    self.object, reason=form.cleaned_data["reason"], user=request.user
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Admitted to the exam by exception."))
-                return redirect("course_tasks:overview", self.course.pk)
+        if form.is_valid() and form.call_service(
+            services.override_admission,
+            self.object,
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        ):
+            messages.success(request, _("Admitted to the exam by exception."))
+            return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -607,23 +590,21 @@ class ExamSetupView(CourseTaskView):
                 for f in formset.forms
                 if f.cleaned_data.get("name")
             ]
-            try:
-                exam = services.save_exam(
-                    self.course,
-                    exam=self.exam,
-                    date=data["date"],
-                    format=data["format"],
-                    language=data["language"],
-                    interpreter=data["interpreter"],
-                    pass_mark_percent=data["pass_mark_percent"],
-                    committee=data["committee"],
-                    parts=parts,
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
+            if form.call_service(
+                services.save_exam,
+                self.course,
+                exam=self.exam,
+                date=data["date"],
+                format=data["format"],
+                language=data["language"],
+                interpreter=data["interpreter"],
+                pass_mark_percent=data["pass_mark_percent"],
+                committee=data["committee"],
+                parts=parts,
+                user=request.user,
+            ):
                 messages.success(request, _("The exam was saved."))
-                return redirect("course_tasks:exam_results", exam.pk)
+                return redirect("course_tasks:exam_results", form.service_result.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
@@ -633,7 +614,7 @@ class ExamEditView(ExamSetupView):
     page_title = gettext_lazy("Change the exam")
 
     def get_queryset(self):
-        return Exam.objects.visible_to(self.request.user).select_related("course")
+        return Exam.objects.select_related("course")
 
     def get_course(self):
         self.exam = self.object
@@ -665,7 +646,7 @@ class ExamResultsView(CourseTaskView):
     header_icon = "doc-full"
 
     def get_queryset(self):
-        return Exam.objects.visible_to(self.request.user).select_related("course")
+        return Exam.objects.select_related("course")
 
     def get_course(self):
         return self.object.course
@@ -784,7 +765,7 @@ class ExamResultCorrectView(CourseTaskView):
     header_icon = "edit"
 
     def get_queryset(self):
-        return ExamResult.objects.visible_to(self.request.user).select_related(
+        return ExamResult.objects.select_related(
             "exam__course", "enrolment__participant", "recorded_by"
         )
 
@@ -859,7 +840,7 @@ class ExamResultCorrectView(CourseTaskView):
                 form = self.get_form(data)
                 form.is_valid()
                 status = 409
-            form.add_error(None, error.message)
+            form.add_domain_error(error)
             return self.render_to_response(self.get_context_data(form=form), status=status)
         name = result.enrolment.participant
         messages.success(
