@@ -18,6 +18,7 @@ from core.errors import DomainError
 from courses import integrations
 from courses.models import (
     OPEN_STATUSES,
+    AdmissionState,
     Attendance,
     AttendanceStatus,
     Course,
@@ -357,23 +358,16 @@ def record_attendance(session: Session, entries: list[AttendanceEntry], *, user)
 # --- Exams --------------------------------------------------------------------
 
 
-def admission(enrolment: Enrolment, exam: Exam) -> tuple[bool, int | None]:
-    """Whether ``enrolment`` may sit ``exam``: (admitted, attendance percent).
+def admission(enrolment: Enrolment, exam: Exam) -> Enrolment:
+    """``enrolment`` annotated by ``with_admission`` for ``exam`` (see there).
 
-    Attendance counts the sessions held up to the exam date. A recorded exception
-    (``override_admission``) admits regardless.
+    Read ``admission_state``, ``is_admitted``, ``attendance_percent`` on the result.
     """
-    row = (
-        Enrolment.objects.with_attendance(as_of=exam.date)
-        .select_related("course")
+    return (
+        Enrolment.objects.with_admission(exam.admission_as_of())
+        .select_related("course", "participant")
         .get(pk=enrolment.pk)
     )
-    percent = row.attendance_percent
-    if row.status != EnrolmentStatus.ACTIVE:
-        return False, percent
-    if row.admission_override:
-        return True, percent
-    return (percent is not None and percent >= row.course.min_attendance_percent), percent
 
 
 @transaction.atomic
@@ -460,20 +454,8 @@ def record_exam_result(
     enrolment = (
         Enrolment.objects.select_for_update().select_related("participant").get(pk=enrolment.pk)
     )
-    admitted, percent = admission(enrolment, exam)
-    if not admitted:
-        raise CourseError(
-            "not_admitted",
-            _(
-                "%(name)s is not admitted to the exam: attendance %(percent)s %% is below "
-                "the minimum of %(minimum)s %%. A coordinator can admit them by exception."
-            )
-            % {
-                "name": enrolment.participant,
-                "percent": percent if percent is not None else 0,
-                "minimum": enrolment.course.min_attendance_percent,
-            },
-        )
+    admitted = admission(enrolment, exam)
+    _check_admitted(admitted)
     parts = list(exam.parts.all())
     if not parts:
         raise CourseError("no_parts", _("Add the exam's parts before recording results."))
@@ -530,9 +512,7 @@ def record_exam_result(
     result.max_points = maximum
     result.percent = percent_scored
     result.passed = passed
-    result.admitted_by_exception = enrolment.admission_override and (
-        percent is None or percent < enrolment.course.min_attendance_percent
-    )
+    result.admitted_by_exception = admitted.admission_state == AdmissionState.BY_EXCEPTION
     result.recorded_by = user
     result._history_user = user
     try:
@@ -543,6 +523,40 @@ def record_exam_result(
             "attempt_exists", _("This attempt was recorded by someone else just now.")
         ) from None
     return result
+
+
+def _check_admitted(enrolment: Enrolment) -> None:
+    """Raise ``not_admitted`` unless ``enrolment`` (from ``admission``) may sit the exam."""
+    if enrolment.status != EnrolmentStatus.ACTIVE:
+        raise CourseError(
+            "not_enrolled",
+            _("%(name)s is not enrolled in this course.") % {"name": enrolment.participant},
+        )
+    if enrolment.is_admitted:
+        return
+    if enrolment.admission_state == AdmissionState.NO_DATA:
+        message = _(
+            "%(name)s is not admitted to the exam: no attendance has been taken yet. "
+            "A coordinator can admit them by exception."
+        )
+    else:
+        message = _(
+            "%(name)s is not admitted to the exam: attendance %(percent)s %% "
+            "(%(attended)s of %(held)s sessions) is below the minimum of %(minimum)s %%. "
+            "A coordinator can admit them by exception."
+        )
+    raise CourseError(
+        "not_admitted",
+        message
+        % {
+            "name": enrolment.participant,
+            "percent": enrolment.attendance_percent,
+            "attended": enrolment.sessions_attended,
+            "held": enrolment.sessions_held,
+            "minimum": enrolment.course.min_attendance_percent,
+        },
+        state=enrolment.admission_state,
+    )
 
 
 def _check_correction(result, enrolment, part_points, date, passed, seen_version):

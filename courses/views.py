@@ -35,6 +35,7 @@ from courses.forms import (
 )
 from courses.models import (
     OPEN_STATUSES,
+    AdmissionState,
     Attendance,
     AttendanceStatus,
     Course,
@@ -47,6 +48,9 @@ from courses.models import (
 )
 from courses.services import AttendanceEntry, CourseError
 from housing.models import Participant
+
+# Attendance below the minimum, whether or not a coordinator admitted by exception.
+BELOW_STATES = (AdmissionState.BELOW_MINIMUM, AdmissionState.BY_EXCEPTION)
 
 
 class CourseTaskView(PermissionScopeMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -110,9 +114,12 @@ class CourseOverviewView(CourseTaskView):
             .select_related("trainer")
             .order_by("date", "start_time")
         )
+        exams = list(course.exams.prefetch_related("parts"))
+        # The exam's basis, so the overview and the exam screen show the same figure.
+        as_of = exams[0].admission_as_of() if exams else timezone.localdate()
         enrolments = list(
             Enrolment.objects.filter(course=course, status__in=OPEN_STATUSES)
-            .with_attendance()
+            .with_admission(as_of)
             .select_related("participant")
             .order_by(
                 "status", "waiting_position", "participant__family_name", "participant__given_names"
@@ -122,7 +129,6 @@ class CourseOverviewView(CourseTaskView):
         waiting = [e for e in enrolments if e.status == EnrolmentStatus.WAITING]
         held = sum(e.sessions_held for e in active)
         attended = sum(e.sessions_attended for e in active)
-        exams = list(course.exams.prefetch_related("parts"))
         eligible = list(
             Enrolment.objects.filter(course=course)
             .eligible_for_certificate()
@@ -134,7 +140,8 @@ class CourseOverviewView(CourseTaskView):
             today=timezone.localdate(),
             active=active,
             waiting=waiting,
-            below=[e for e in active if e.below_minimum(course.min_attendance_percent)],
+            admission_as_of=as_of,
+            below=[e for e in active if e.admission_state in BELOW_STATES],
             course_rate=round(100 * attended / held) if held else None,
             exams=exams,
             eligible=eligible,
@@ -659,7 +666,7 @@ class ExamResultsView(CourseTaskView):
         parts = list(exam.parts.all())
         enrolments = list(
             Enrolment.objects.filter(course=exam.course_id, status=EnrolmentStatus.ACTIVE)
-            .with_attendance(as_of=exam.date)
+            .with_admission(exam.admission_as_of())
             .select_related("participant")
             .prefetch_related(
                 Prefetch(
@@ -670,11 +677,8 @@ class ExamResultsView(CourseTaskView):
             )
             .order_by("participant__family_name", "participant__given_names", "pk")
         )
-        minimum = exam.course.min_attendance_percent
         rows = []
         for enrolment in enrolments:
-            percent = enrolment.attendance_percent
-            admitted = enrolment.admission_override or (percent is not None and percent >= minimum)
             attempts = enrolment.attempts
             for attempt in attempts:
                 attempt.scores = [attempt.part_points.get(str(p.pk), "") for p in parts]
@@ -683,8 +687,6 @@ class ExamResultsView(CourseTaskView):
             rows.append(
                 {
                     "enrolment": enrolment,
-                    "percent": percent,
-                    "admitted": admitted,
                     "attempts": attempts,
                     "passed": passed,
                     "next_attempt": len(attempts) + 1,
@@ -700,6 +702,7 @@ class ExamResultsView(CourseTaskView):
         parts, rows = self.rows(kwargs.get("failed"))
         context.update(
             exam=self.object,
+            admission_as_of=self.object.admission_as_of(),
             parts=parts,
             max_total=sum(p.max_points for p in parts),
             rows=rows,
