@@ -47,10 +47,10 @@ def course_list(request):
 
 def _course_rows(course):
     """Eligible enrolments of ``course`` with their current (not revoked) certificate."""
-    certificates = {
-        certificate.enrolment_id: certificate
-        for certificate in Certificate.objects.filter(course=course).not_revoked()
-    }
+    certificates, revoked = {}, {}
+    for certificate in Certificate.objects.filter(course=course).order_by("pk"):
+        target = revoked if certificate.is_revoked else certificates
+        target[certificate.enrolment_id] = certificate
     rows = []
     for enrolment in (
         Enrolment.objects.eligible_for_certificate()
@@ -58,7 +58,13 @@ def _course_rows(course):
         .select_related("participant")
         .order_by("participant__family_name", "participant__given_names", "pk")
     ):
-        rows.append({"enrolment": enrolment, "certificate": certificates.get(enrolment.pk)})
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "certificate": certificates.get(enrolment.pk),
+                "revoked": revoked.get(enrolment.pk),
+            }
+        )
     return rows
 
 
@@ -67,9 +73,11 @@ def course_issue(request, course):
     """Issue for one participant or for all eligible; shows progress and failures."""
     if request.method == "POST":
         action = request.POST.get("action")
+        # A coordinator's reason for an early issue or an issue after a revocation.
+        reason = request.POST.get("reason", "")
         try:
             if action == "issue_all":
-                issued = services.issue_for_course(course, request.user)
+                issued = services.issue_for_course(course, request.user, reason=reason)
                 messages.success(
                     request,
                     _("%(count)d certificates are being created.") % {"count": len(issued)},
@@ -78,7 +86,7 @@ def course_issue(request, course):
                 enrolment = get_object_or_404(
                     Enrolment.objects.filter(course=course), pk=request.POST.get("enrolment")
                 )
-                services.issue_certificate(enrolment, request.user)
+                services.issue_certificate(enrolment, request.user, reason=reason)
                 messages.success(request, _("The certificate is being created."))
             elif action == "retry":
                 certificate = get_object_or_404(
@@ -93,13 +101,14 @@ def course_issue(request, course):
         return redirect("certificates_course", course.pk)
 
     rows = _course_rows(course)
+    last_session = course.taught_period()[1]
     statuses = [row["certificate"].status for row in rows if row["certificate"]]
     progress = {
         "total": len(rows),
         "issued": statuses.count(CertificateStatus.ISSUED),
         "in_progress": sum(status in IN_PROGRESS for status in statuses),
         "failed": statuses.count(CertificateStatus.FAILED),
-        "missing": sum(1 for row in rows if row["certificate"] is None),
+        "missing": sum(1 for row in rows if row["certificate"] is None and not row["revoked"]),
     }
     return TemplateResponse(
         request,
@@ -109,6 +118,9 @@ def course_issue(request, course):
             "rows": rows,
             "progress": progress,
             "refresh": progress["in_progress"] > 0,
+            "finished": course.is_finished_on(),
+            "last_session": last_session,
+            "coordinator": services.can_revoke(request.user),
         },
     )
 

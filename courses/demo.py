@@ -99,6 +99,8 @@ def _build(spec, users, modules, stdout):
         for person, scores in exam_spec["results"].items():
             enrolment = active[person]
             for attempt, points in enumerate(scores):
+                if exam_date + dt.timedelta(days=7 * attempt) > today:
+                    break  # results are not recorded ahead of time
                 services.record_exam_result(
                     enrolment,
                     exam,

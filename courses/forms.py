@@ -108,7 +108,7 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
     """Correct one recorded attempt: its date, the points per part, and why.
 
     The form checks what it can show next to a field (a number, within the part's
-    maximum); ``services.record_exam_result`` decides the rest.
+    maximum); ``services.correct_exam_result`` decides the rest.
     """
 
     date = date_field(_("date of the attempt"))

@@ -175,6 +175,24 @@ class Course(models.Model):
     def __str__(self):
         return f"{self.title} ({self.start_date:%d.%m.%Y})"
 
+    def taught_period(self) -> tuple[dt.date, dt.date]:
+        """First and last session that is not cancelled: the course's real period.
+
+        The certificate states it ("vom … bis zum … teilgenommen"); without sessions,
+        the planned dates. One query.
+        """
+        dates = self.sessions.filter(cancelled=False).aggregate(
+            first=models.Min("date"), last=models.Max("date")
+        )
+        return dates["first"] or self.start_date, dates["last"] or self.end_date
+
+    def is_finished_on(self, today: dt.date | None = None) -> bool:
+        """The course's last session (not cancelled) has taken place by ``today``.
+
+        Certificates wait for it (``certificates.services.issue_certificate``).
+        """
+        return self.taught_period()[1] <= (today or timezone.localdate())
+
 
 # --- Sessions -----------------------------------------------------------------
 

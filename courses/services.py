@@ -270,12 +270,19 @@ def record_attendance(session: Session, entries: list[AttendanceEntry], *, user)
     second one sees the first one's versions and becomes a conflict.
 
     Also raises ``not_enrolled`` for someone without an active enrolment in the
-    course, ``bad_status`` for an unknown status and ``session_cancelled``.
+    course, ``bad_status`` for an unknown status, ``session_cancelled``, and
+    ``session_in_future`` for a session after today (it has not happened yet).
     """
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.cancelled:
         raise CourseError(
             "session_cancelled", _("This session was cancelled; attendance cannot be taken.")
+        )
+    if session.date > timezone.localdate():
+        raise CourseError(
+            "session_in_future",
+            _("The session on %(date)s has not taken place yet; attendance cannot be taken.")
+            % {"date": f"{session.date:%d.%m.%Y}"},
         )
     enrolments = {
         e.pk: e
@@ -407,55 +414,8 @@ class ResultConflict:
 REASON_MAX_LENGTH = 255
 
 
-@transaction.atomic
-def record_exam_result(
-    enrolment: Enrolment,
-    exam: Exam,
-    *,
-    points: dict[int, int],
-    date: dt.date,
-    user,
-    attempt: int | None = None,
-    reason: str = "",
-    seen_version: int | None = None,
-) -> ExamResult:
-    """Record (or correct) one attempt's points per exam part; pass/fail is computed.
-
-    Without ``attempt`` a new attempt is recorded: the first, or a resit after a failed
-    one (``already_passed`` if the person passed before). Either way raises
-    ``not_admitted`` when attendance is below the course minimum and no exception was
-    recorded, ``points_above_max`` / ``points_missing`` / ``bad_points`` for the points,
-    ``wrong_course`` if the exam belongs to another course.
-
-    With ``attempt`` that attempt is corrected. A correction needs a ``reason`` (kept
-    in the result's history with who and when; ``reason_required``,
-    ``reason_too_long``) and must change the points or the date (``no_change``). With
-    ``seen_version`` (the version the trainer's form started from) a correction that
-    someone else saved in between is refused with ``result_changed``; their values
-    are in ``details["current"]`` (a ``ResultConflict``). Correcting a passed attempt
-    to "not passed" is refused with ``certificate_issued`` while the enrolment holds a
-    certificate that is not revoked: a coordinator revokes it first.
-
-    The enrolment row and its results are locked, so two saves for the same person
-    are serialised; the certificates app locks the same enrolment row when it issues,
-    so a certificate cannot slip in between the check and the correction.
-    """
-    correcting = attempt is not None
-    reason = (reason or "").strip()
-    if correcting and not reason:
-        raise CourseError("reason_required", _("Please give a reason for the correction."))
-    if len(reason) > REASON_MAX_LENGTH:
-        raise CourseError(
-            "reason_too_long",
-            _("The reason can have at most %(max)s characters.") % {"max": REASON_MAX_LENGTH},
-        )
-    if exam.course_id != enrolment.course_id:
-        raise CourseError("wrong_course", _("This exam belongs to another course."))
-    enrolment = (
-        Enrolment.objects.select_for_update().select_related("participant").get(pk=enrolment.pk)
-    )
-    admitted = admission(enrolment, exam)
-    _check_admitted(admitted)
+def _scored(exam: Exam, points: dict[int, int]):
+    """Points per part checked against the exam's parts: (part_points, total, maximum)."""
     parts = list(exam.parts.all())
     if not parts:
         raise CourseError("no_parts", _("Add the exam's parts before recording results."))
@@ -483,38 +443,96 @@ def record_exam_result(
                 % {"part": part.name, "max": part.max_points, "value": value},
             )
         part_points[str(part.pk)] = value
-    total = sum(part_points.values())
-    maximum = sum(part.max_points for part in parts)
-    percent_scored = (Decimal(100 * total) / Decimal(maximum)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
-    passed = total * 100 >= exam.pass_mark_percent * maximum
+    return part_points, sum(part_points.values()), sum(part.max_points for part in parts)
 
-    previous = list(ExamResult.objects.select_for_update().filter(enrolment=enrolment, exam=exam))
-    if not correcting:
-        if any(r.passed for r in previous):
-            raise CourseError(
-                "already_passed",
-                _("%(name)s has already passed this exam.") % {"name": enrolment.participant},
-            )
-        next_attempt = max((r.attempt for r in previous), default=0) + 1
-        result = ExamResult(enrolment=enrolment, exam=exam, attempt=next_attempt)
-    else:
-        result = next((r for r in previous if r.attempt == attempt), None)
-        if result is None:
-            raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
-        _check_correction(result, enrolment, part_points, date, passed, seen_version)
-        result.version += 1
-        result._change_reason = reason
+
+def _check_result_date(exam: Exam, date: dt.date, earlier: list[ExamResult]) -> None:
+    """An attempt lies between the exam date and today, after every earlier attempt."""
+    if date > timezone.localdate():
+        raise CourseError(
+            "result_in_future",
+            _("A result cannot be dated in the future (%(date)s).") % {"date": f"{date:%d.%m.%Y}"},
+        )
+    if date < exam.date:
+        raise CourseError(
+            "result_before_exam",
+            _("The attempt cannot be before the exam date (%(date)s).")
+            % {"date": f"{exam.date:%d.%m.%Y}"},
+        )
+    last = max((r.date for r in earlier), default=None)
+    if last is not None and date <= last:
+        raise CourseError(
+            "resit_before_previous",
+            _("A resit must come after the previous attempt (%(date)s).")
+            % {"date": f"{last:%d.%m.%Y}"},
+        )
+
+
+def _fill(result, *, enrolment, exam, part_points, total, maximum, date, user):
     result.date = date
     result.part_points = part_points
     result.total_points = total
     result.max_points = maximum
-    result.percent = percent_scored
-    result.passed = passed
-    result.admitted_by_exception = admitted.admission_state == AdmissionState.BY_EXCEPTION
+    result.percent = (Decimal(100 * total) / Decimal(maximum)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+    result.passed = total * 100 >= exam.pass_mark_percent * maximum
+    result.admitted_by_exception = enrolment.admission_state == AdmissionState.BY_EXCEPTION
     result.recorded_by = user
     result._history_user = user
+
+
+def _locked_for_results(enrolment: Enrolment, exam: Exam):
+    """Lock the enrolment and its results of ``exam``; check admission. See the callers."""
+    if exam.course_id != enrolment.course_id:
+        raise CourseError("wrong_course", _("This exam belongs to another course."))
+    list(Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk"))
+    admitted = admission(enrolment, exam)
+    _check_admitted(admitted)
+    previous = list(
+        ExamResult.objects.select_for_update()
+        .filter(enrolment=enrolment, exam=exam)
+        .order_by("attempt")
+    )
+    return admitted, previous
+
+
+@transaction.atomic
+def record_exam_result(
+    enrolment: Enrolment, exam: Exam, *, points: dict[int, int], date: dt.date, user
+) -> ExamResult:
+    """Record a new attempt: the first, or a resit after a failed one; pass/fail is computed.
+
+    Raises ``not_admitted`` (``details["state"]``) unless ``with_admission`` admits the
+    person, ``not_enrolled`` for a withdrawn enrolment, ``already_passed`` after a
+    passed attempt, ``points_above_max`` / ``points_missing`` / ``bad_points`` /
+    ``no_parts`` for the points, ``wrong_course`` if the exam belongs to another
+    course, and for the date ``result_in_future``, ``result_before_exam`` and
+    ``resit_before_previous`` (a resit comes after the previous attempt).
+
+    The enrolment row and its results are locked, so two saves for the same person
+    are serialised; the certificates app locks the same enrolment row when it issues.
+    """
+    admitted, previous = _locked_for_results(enrolment, exam)
+    if any(r.passed for r in previous):
+        raise CourseError(
+            "already_passed",
+            _("%(name)s has already passed this exam.") % {"name": admitted.participant},
+        )
+    _check_result_date(exam, date, previous)
+    part_points, total, maximum = _scored(exam, points)
+    next_attempt = max((r.attempt for r in previous), default=0) + 1
+    result = ExamResult(enrolment=admitted, exam=exam, attempt=next_attempt)
+    _fill(
+        result,
+        enrolment=admitted,
+        exam=exam,
+        part_points=part_points,
+        total=total,
+        maximum=maximum,
+        date=date,
+        user=user,
+    )
     try:
         with transaction.atomic():
             result.save()
@@ -522,6 +540,62 @@ def record_exam_result(
         raise CourseError(
             "attempt_exists", _("This attempt was recorded by someone else just now.")
         ) from None
+    return result
+
+
+@transaction.atomic
+def correct_exam_result(
+    enrolment: Enrolment,
+    exam: Exam,
+    *,
+    attempt: int,
+    points: dict[int, int],
+    date: dt.date,
+    user,
+    reason: str,
+    seen_version: int | None = None,
+) -> ExamResult:
+    """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
+
+    The reason is kept in the result's history with who and when (``reason_required``,
+    ``reason_too_long``); the correction must change the points or the date
+    (``no_change``); ``no_such_attempt`` for an unknown attempt. With
+    ``seen_version`` (the version the form started from) a correction someone else
+    saved in between is refused with ``result_changed`` (their values in
+    ``details["current"]``, a ``ResultConflict``). Correcting a passed attempt to
+    "not passed" is refused with ``certificate_issued`` while the enrolment holds a
+    certificate that is not revoked. The same admission, points and date rules as
+    ``record_exam_result`` apply (the date after the attempts before this one).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError("reason_required", _("Please give a reason for the correction."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise CourseError(
+            "reason_too_long",
+            _("The reason can have at most %(max)s characters.") % {"max": REASON_MAX_LENGTH},
+        )
+    admitted, previous = _locked_for_results(enrolment, exam)
+    result = next((r for r in previous if r.attempt == attempt), None)
+    if result is None:
+        raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
+    part_points, total, maximum = _scored(exam, points)
+    passed = total * 100 >= exam.pass_mark_percent * maximum
+    _check_correction(result, admitted, part_points, date, passed, seen_version)
+    _check_result_date(exam, date, [r for r in previous if r.attempt < attempt])
+    _fill(
+        result,
+        enrolment=admitted,
+        exam=exam,
+        part_points=part_points,
+        total=total,
+        maximum=maximum,
+        date=date,
+        user=user,
+    )
+    result.version += 1
+    result._change_reason = reason
+    result.save()
     return result
 
 
@@ -560,7 +634,7 @@ def _check_admitted(enrolment: Enrolment) -> None:
 
 
 def _check_correction(result, enrolment, part_points, date, passed, seen_version):
-    """The rules a correction of ``result`` (locked) must keep; see ``record_exam_result``."""
+    """The rules a correction of ``result`` (locked) must keep; see ``correct_exam_result``."""
     if seen_version is not None and seen_version != result.version:
         # Not joined in the locking query: FOR UPDATE cannot lock the nullable side
         # of an outer join on PostgreSQL. One query, only on a conflict.

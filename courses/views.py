@@ -755,7 +755,7 @@ class ExamResultsView(CourseTaskView):
 class ExamResultCorrectView(CourseTaskView):
     """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
 
-    The change goes through ``services.record_exam_result(attempt=…)``: in one
+    The change goes through ``services.correct_exam_result``: in one
     transaction, with the enrolment and its results locked and the version the form
     started from checked, so a colleague's correction in between is shown, not
     overwritten. Who, when, old → new and the reason appear on the course's history.
@@ -823,7 +823,7 @@ class ExamResultCorrectView(CourseTaskView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         was_passed, old_total = result.passed, result.total_points
         try:
-            corrected = services.record_exam_result(
+            corrected = services.correct_exam_result(
                 result.enrolment,
                 self.exam,
                 points=form.points(),
