@@ -93,6 +93,7 @@ def _build(spec, users, modules, stdout):
             language=exam_spec["language"],
             interpreter=exam_spec.get("interpreter", ""),
             committee=[trainer, users["coordinator"]],
+            user=users["coordinator"],
             parts=[("Wohnen und Mietvertrag", 20), ("Alltag im Haus", 20), ("Bildaufgaben", 10)],
         )
         parts = [p.pk for p in exam.parts.all()]

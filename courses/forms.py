@@ -77,6 +77,21 @@ class ExamForm(DomainErrorFormMixin, forms.Form):
     pass_mark_percent = forms.IntegerField(
         label=_("pass mark (%)"), min_value=1, max_value=100, initial=60
     )
+    reason = forms.CharField(
+        label=_("reason for changing the pass mark"),
+        max_length=255,
+        required=False,
+        help_text=_("Needed once results have been recorded."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The pass mark is the programme's (courses.services.save_exam): shown, but
+        # only coordinators change it.
+        if user is not None and not user.has_perm("courses.set_admission_rule"):
+            self.fields["pass_mark_percent"].disabled = True
+            del self.fields["reason"]
+
     committee = forms.ModelMultipleChoiceField(
         label=_("exam committee"),
         queryset=get_user_model()

@@ -39,22 +39,56 @@ class CourseError(DomainError):
 
 ADMISSION_RULE_PERMISSION = "courses.set_admission_rule"
 ADMISSION_RULE_FIELDS = ("min_attendance_percent",)
+DEFAULT_PASS_MARK = 60
 
 
-def check_course_changes(changed_fields, *, user) -> None:
+def check_course_changes(changed_fields, *, user, course=None, reason: str = "") -> str:
     """Refuse a course save in which ``user`` changes a field only coordinators may set.
 
     Every course form calls it before saving. Raises ``coordinator_only`` when a user
     without the ``set_admission_rule`` permission changes the minimum attendance for
     exam admission: a trainer who lowered it would admit people to the exam whom the
-    programme would not.
+    programme would not. Once exam results of ``course`` exist, even a coordinator
+    changes it only with a ``reason`` (``reason_required``), which the caller keeps
+    in the course's history; returns the stripped reason.
     """
-    if user.has_perm(ADMISSION_RULE_PERMISSION):
-        return
-    if set(changed_fields) & set(ADMISSION_RULE_FIELDS):
+    reason = (reason or "").strip()
+    if not set(changed_fields) & set(ADMISSION_RULE_FIELDS):
+        return reason
+    if not user.has_perm(ADMISSION_RULE_PERMISSION):
         raise CourseError(
             "coordinator_only",
             _("Only a coordinator sets the minimum attendance for exam admission."),
+        )
+    has_results = course is not None and course.pk is not None
+    if has_results and not reason and ExamResult.objects.filter(exam__course=course).exists():
+        raise CourseError(
+            "reason_required",
+            _(
+                "Exam results have been recorded for this course: give a reason for "
+                "changing the minimum attendance."
+            ),
+            field="admission_rule_reason",
+        )
+    return reason
+
+
+def _check_pass_mark(exam: Exam | None, pass_mark_percent: int, *, user, reason: str) -> None:
+    """The pass mark is the programme's: see ``save_exam``."""
+    current = exam.pass_mark_percent if exam is not None else DEFAULT_PASS_MARK
+    if pass_mark_percent == current:
+        return
+    if not user.has_perm(ADMISSION_RULE_PERMISSION):
+        raise CourseError(
+            "coordinator_only",
+            _("Only a coordinator sets the pass mark (%(mark)s %%).") % {"mark": current},
+            field="pass_mark_percent",
+        )
+    if exam is not None and exam.results.exists() and not reason:
+        raise CourseError(
+            "reason_required",
+            _("Results have been recorded: give a reason for changing the pass mark."),
+            field="reason",
         )
 
 
@@ -683,10 +717,11 @@ def save_exam(
     format: str,
     language: str,
     interpreter: str = "",
-    pass_mark_percent: int = 60,
+    pass_mark_percent: int = DEFAULT_PASS_MARK,
     committee=(),
     parts: list[tuple[str, int]],
-    user=None,
+    user,
+    reason: str = "",
 ) -> Exam:
     """Create or change a course's exam and its parts.
 
@@ -695,7 +730,13 @@ def save_exam(
     parts, ``duplicate_part`` for a repeated name, and ``exam_has_results`` when the
     parts of an exam with recorded results would change (old results would no longer
     add up).
+
+    The pass mark is the programme's: only a coordinator (``set_admission_rule``)
+    sets one other than the current (for a new exam: 60 %), else ``coordinator_only``;
+    once results exist, only with a ``reason`` (``reason_required``), which is kept in
+    the exam's history. Results already recorded keep their pass/fail.
     """
+    reason = (reason or "").strip()
     if date < course.start_date:
         raise CourseError(
             "exam_before_course",
@@ -711,9 +752,13 @@ def save_exam(
     if any(points < 1 for _name, points in parts):
         raise CourseError("bad_points", _("A part needs at least one point."))
     if exam is None:
+        _check_pass_mark(None, pass_mark_percent, user=user, reason=reason)
         exam = Exam(course=course)
     else:
         exam = Exam.objects.select_for_update().get(pk=exam.pk, course=course)
+        _check_pass_mark(exam, pass_mark_percent, user=user, reason=reason)
+        if reason:
+            exam._change_reason = reason[:100]
         current = [(p.name, p.max_points) for p in exam.parts.all()]
         if current != parts and exam.results.exists():
             raise CourseError(

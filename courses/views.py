@@ -580,7 +580,7 @@ class ExamSetupView(CourseTaskView):
         initial, parts = self.initial()
         data = self.request.POST if self.request.method == "POST" else None
         return (
-            ExamForm(data, initial=initial),
+            ExamForm(data, initial=initial, user=self.request.user),
             ExamPartFormSet(data, initial=parts, prefix="parts"),
         )
 
@@ -609,6 +609,7 @@ class ExamSetupView(CourseTaskView):
                 committee=data["committee"],
                 parts=parts,
                 user=request.user,
+                reason=data.get("reason", ""),
             ):
                 messages.success(request, _("The exam was saved."))
                 return redirect("course_tasks:exam_results", form.service_result.pk)

@@ -238,3 +238,75 @@ def test_revocation_is_final_for_trainers(trainer, coordinator):
         enrolment, coordinator, reason="Widerruf war ein Irrtum"
     )
     assert again.pk != certificate.pk and Certificate.objects.count() == 2
+
+
+# --- minimum attendance and pass mark -------------------------------------------------------
+
+
+def test_the_pass_mark_is_set_by_coordinators_only(trainer, coordinator):
+    course = CourseFactory(trainers=[trainer])
+    kwargs = {
+        "date": dt.date(2026, 5, 27),
+        "format": "written",
+        "language": "de",
+        "parts": [("A", 10)],
+    }
+    error = _error(services.save_exam, course, pass_mark_percent=30, user=trainer, **kwargs)
+    assert error.code == "coordinator_only"
+    exam = services.save_exam(course, pass_mark_percent=60, user=trainer, **kwargs)
+    # The screen does not let a trainer change it: the field is disabled, a forged
+    # value is ignored.
+    response = _german_client(trainer).post(
+        reverse("course_tasks:exam_edit", args=[exam.pk]),
+        {
+            "date": "27.05.2026",
+            "format": "written",
+            "language": "de",
+            "pass_mark_percent": "10",
+            "parts-TOTAL_FORMS": "1",
+            "parts-INITIAL_FORMS": "0",
+            "parts-MIN_NUM_FORMS": "1",
+            "parts-MAX_NUM_FORMS": "1000",
+            "parts-0-name": "A",
+            "parts-0-max_points": "10",
+        },
+    )
+    assert response.status_code == 302
+    exam.refresh_from_db()
+    assert exam.pass_mark_percent == 60
+    assert (
+        _error(
+            services.save_exam, course, exam=exam, pass_mark_percent=10, user=trainer, **kwargs
+        ).code
+        == "coordinator_only"
+    )
+    services.save_exam(course, exam=exam, pass_mark_percent=50, user=coordinator, **kwargs)
+    exam.refresh_from_db()
+    assert exam.pass_mark_percent == 50
+
+
+def test_after_results_the_rules_change_only_with_a_reason(admitted, trainer, coordinator):
+    enrolment, exam = admitted
+    part = exam.parts.get()
+    services.record_exam_result(enrolment, exam, points={part.pk: 9}, date=exam.date, user=trainer)
+    course = exam.course
+    kwargs = {"date": exam.date, "format": "written", "language": "de", "parts": [(part.name, 10)]}
+    error = _error(
+        services.save_exam, course, exam=exam, pass_mark_percent=90, user=coordinator, **kwargs
+    )
+    assert error.code == "reason_required"
+    services.save_exam(
+        course, exam=exam, pass_mark_percent=90, user=coordinator, reason="Beschluss", **kwargs
+    )
+    assert exam.history.first().history_change_reason == "Beschluss"
+
+    error = _error(
+        services.check_course_changes, ["min_attendance_percent"], user=coordinator, course=course
+    )
+    assert error.code == "reason_required"
+    assert (
+        services.check_course_changes(
+            ["min_attendance_percent"], user=coordinator, course=course, reason="Beschluss"
+        )
+        == "Beschluss"
+    )
