@@ -17,19 +17,16 @@ from django.utils.translation import gettext_lazy
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus
+from core.forms import DomainErrorFormMixin
+from core.permissions import permission_then_scope
 from courses.models import Course, Enrolment
 
 IN_PROGRESS = (CertificateStatus.PENDING, CertificateStatus.RENDERING)
 
 
-def _require(user, perm):
-    if not user.has_perm(perm):
-        raise PermissionDenied
-
-
+@permission_then_scope("certificates.issue_certificate")
 def course_list(request):
     """Courses the user may issue for, with how many are eligible and issued."""
-    _require(request.user, "certificates.issue_certificate")
     eligible = Enrolment.objects.eligible_for_certificate().values("pk")
     courses = (
         Course.objects.visible_to(request.user)
@@ -50,10 +47,10 @@ def course_list(request):
 
 def _course_rows(course):
     """Eligible enrolments of ``course`` with their current (not revoked) certificate."""
-    certificates = {
-        certificate.enrolment_id: certificate
-        for certificate in Certificate.objects.filter(course=course).not_revoked()
-    }
+    certificates, revoked = {}, {}
+    for certificate in Certificate.objects.filter(course=course).order_by("pk"):
+        target = revoked if certificate.is_revoked else certificates
+        target[certificate.enrolment_id] = certificate
     rows = []
     for enrolment in (
         Enrolment.objects.eligible_for_certificate()
@@ -61,19 +58,26 @@ def _course_rows(course):
         .select_related("participant")
         .order_by("participant__family_name", "participant__given_names", "pk")
     ):
-        rows.append({"enrolment": enrolment, "certificate": certificates.get(enrolment.pk)})
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "certificate": certificates.get(enrolment.pk),
+                "revoked": revoked.get(enrolment.pk),
+            }
+        )
     return rows
 
 
-def course_issue(request, course_pk):
+@permission_then_scope("certificates.issue_certificate", Course, pk_url_kwarg="course_pk")
+def course_issue(request, course):
     """Issue for one participant or for all eligible; shows progress and failures."""
-    _require(request.user, "certificates.issue_certificate")
-    course = get_object_or_404(Course.objects.visible_to(request.user), pk=course_pk)
     if request.method == "POST":
         action = request.POST.get("action")
+        # A coordinator's reason for an early issue or an issue after a revocation.
+        reason = request.POST.get("reason", "")
         try:
             if action == "issue_all":
-                issued = services.issue_for_course(course, request.user)
+                issued = services.issue_for_course(course, request.user, reason=reason)
                 messages.success(
                     request,
                     _("%(count)d certificates are being created.") % {"count": len(issued)},
@@ -82,7 +86,7 @@ def course_issue(request, course_pk):
                 enrolment = get_object_or_404(
                     Enrolment.objects.filter(course=course), pk=request.POST.get("enrolment")
                 )
-                services.issue_certificate(enrolment, request.user)
+                services.issue_certificate(enrolment, request.user, reason=reason)
                 messages.success(request, _("The certificate is being created."))
             elif action == "retry":
                 certificate = get_object_or_404(
@@ -97,13 +101,14 @@ def course_issue(request, course_pk):
         return redirect("certificates_course", course.pk)
 
     rows = _course_rows(course)
+    last_session = course.taught_period()[1]
     statuses = [row["certificate"].status for row in rows if row["certificate"]]
     progress = {
         "total": len(rows),
         "issued": statuses.count(CertificateStatus.ISSUED),
         "in_progress": sum(status in IN_PROGRESS for status in statuses),
         "failed": statuses.count(CertificateStatus.FAILED),
-        "missing": sum(1 for row in rows if row["certificate"] is None),
+        "missing": sum(1 for row in rows if row["certificate"] is None and not row["revoked"]),
     }
     return TemplateResponse(
         request,
@@ -113,14 +118,16 @@ def course_issue(request, course_pk):
             "rows": rows,
             "progress": progress,
             "refresh": progress["in_progress"] > 0,
+            "finished": course.is_finished_on(),
+            "last_session": last_session,
+            "coordinator": services.can_revoke(request.user),
         },
     )
 
 
-def download(request, pk):
+@permission_then_scope("certificates.view_certificate", Certificate)
+def download(request, certificate):
     """The stored PDF, for staff who may see the certificate; never a public URL."""
-    _require(request.user, "certificates.view_certificate")
-    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
     path = certificate.pdf_file_path()
     if path is None or not path.exists():
         raise Http404(_("The PDF has not been created yet."))
@@ -134,7 +141,7 @@ def download(request, pk):
     return response
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(DomainErrorFormMixin, forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason (internal, never shown publicly)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -148,29 +155,29 @@ class ReissueForm(RevokeForm):
     field_order = ["given_names", "family_name", "reason"]
 
 
-def _certificate_for_coordinator(request, pk):
-    _require(request.user, "certificates.revoke_certificate")
-    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
+def _coordinator_only(request):
+    # After permission and scope: revoking is a coordinator's decision (services.can_revoke).
     if not services.can_revoke(request.user):
         raise PermissionDenied
-    return certificate
 
 
 def _inspect_url(certificate):
     return reverse("certificates:inspect", args=[certificate.pk])
 
 
-def revoke(request, pk):
-    certificate = _certificate_for_coordinator(request, pk)
+@permission_then_scope("certificates.revoke_certificate", Certificate)
+def revoke(request, certificate):
+    _coordinator_only(request)
     form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.revoke(certificate, form.cleaned_data["reason"], request.user)
-        except services.CertificateError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The certificate has been revoked."))
-            return redirect(_inspect_url(certificate))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.call_service(
+            services.revoke, certificate, form.cleaned_data["reason"], request.user
+        )
+    ):
+        messages.success(request, _("The certificate has been revoked."))
+        return redirect(_inspect_url(certificate))
     return TemplateResponse(
         request,
         "certificates/admin/revoke.html",
@@ -178,8 +185,9 @@ def revoke(request, pk):
     )
 
 
-def reissue(request, pk):
-    certificate = _certificate_for_coordinator(request, pk)
+@permission_then_scope("certificates.revoke_certificate", Certificate)
+def reissue(request, certificate):
+    _coordinator_only(request)
     form = ReissueForm(
         request.POST or None,
         initial={
@@ -187,22 +195,23 @@ def reissue(request, pk):
             "family_name": certificate.holder_family_name,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.reissue_with_corrected_name(
-                certificate,
-                given_names=form.cleaned_data["given_names"],
-                family_name=form.cleaned_data["family_name"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except services.CertificateError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request, _("Certificate %(number)s replaces the old one.") % {"number": new.number}
-            )
-            return redirect(_inspect_url(new))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.call_service(
+            services.reissue_with_corrected_name,
+            certificate,
+            given_names=form.cleaned_data["given_names"],
+            family_name=form.cleaned_data["family_name"],
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        )
+    ):
+        new = form.service_result
+        messages.success(
+            request, _("Certificate %(number)s replaces the old one.") % {"number": new.number}
+        )
+        return redirect(_inspect_url(new))
     return TemplateResponse(
         request,
         "certificates/admin/revoke.html",
@@ -210,10 +219,9 @@ def reissue(request, pk):
     )
 
 
-def retry(request, pk):
+@permission_then_scope("certificates.issue_certificate", Certificate)
+def retry(request, certificate):
     """Render a certificate again (POST); GET asks for confirmation."""
-    _require(request.user, "certificates.issue_certificate")
-    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
     if request.method == "POST":
         try:
             services.retry_render(certificate, request.user)

@@ -48,15 +48,6 @@ class CertificateStatus(models.TextChoices):
     REVOKED = "revoked", _("revoked")
 
 
-# Every status except "revoked" stands for a certificate that is (or will be) valid.
-VALID_STATUSES = (
-    CertificateStatus.PENDING,
-    CertificateStatus.RENDERING,
-    CertificateStatus.ISSUED,
-    CertificateStatus.FAILED,
-)
-
-
 class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Coordinators see every certificate; a trainer those of their own courses."""

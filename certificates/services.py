@@ -108,6 +108,7 @@ def _snapshot(enrolment, *, by, given_names=None, family_name=None) -> Certifica
     course = enrolment.course
     result = enrolment.passing_result
     issued_on = timezone.localdate()
+    period = course.taught_period()  # what was taught, not what was planned
     return Certificate(
         enrolment=enrolment,
         course=course,
@@ -119,8 +120,8 @@ def _snapshot(enrolment, *, by, given_names=None, family_name=None) -> Certifica
         holder_family_name=family_name or participant.family_name,
         holder_date_of_birth=participant.date_of_birth,
         course_title=course.title,
-        course_start=course.start_date,
-        course_end=course.end_date,
+        course_start=period[0],
+        course_end=period[1],
         course_location=course.location,
         course_district=course.district.name,
         modules=[{"code": module.code, "title": module.title} for module in course.modules.all()],
@@ -136,15 +137,67 @@ def _snapshot(enrolment, *, by, given_names=None, family_name=None) -> Certifica
     )
 
 
+def _check_issue_rules(enrolment, course, by, reason: str) -> str:
+    """The rules an issue must keep besides eligibility; returns the reason to record.
+
+    A finished course (its last session held), or a coordinator's early issue with a
+    reason; after a revocation only a coordinator issues again, with a reason.
+    """
+    coordinator = can_revoke(by)
+    reason = (reason or "").strip()
+    notes = []
+    if Certificate.objects.filter(enrolment=enrolment, status=CertificateStatus.REVOKED).exists():
+        if not coordinator:
+            raise CertificateError(
+                "revoked_final",
+                _(
+                    "The certificate of this participant was revoked. Only a coordinator "
+                    "can issue a new one, with a reason."
+                ),
+            )
+        if not reason:
+            raise CertificateError(
+                "reason_required",
+                _("Give a reason for issuing again after the revocation."),
+                field="reason",
+            )
+        notes.append("reissued after revocation")
+    if not course.is_finished_on(timezone.localdate()):
+        last = course.taught_period()[1]
+        if not coordinator:
+            raise CertificateError(
+                "course_not_finished",
+                _(
+                    "The course is not finished yet (last session on %(date)s). Certificates "
+                    "are issued after it; a coordinator can confirm an early issue with a reason."
+                )
+                % {"date": f"{last:%d.%m.%Y}"},
+            )
+        if not reason:
+            raise CertificateError(
+                "reason_required",
+                _("Give a reason for issuing before the course ends (%(date)s).")
+                % {"date": f"{last:%d.%m.%Y}"},
+                field="reason",
+            )
+        notes.append("early issue")
+    return f"{', '.join(notes)}: {reason}" if notes else ""
+
+
 @transaction.atomic
-def issue_certificate(enrolment, by) -> Certificate:
+def issue_certificate(enrolment, by, *, reason: str = "") -> Certificate:
     """Issue the certificate for a passed enrolment; the PDF is rendered in the background.
 
     Returns the new certificate (status "pending"). Raises ``not_allowed`` when
     ``by`` may not issue for this course, ``not_eligible`` when the enrolment is not
-    active or has no passed exam, and ``already_issued`` when it already has a valid
+    active or has no passed exam, ``already_issued`` when it already has a valid
     (not revoked) certificate — also when a concurrent request won the race: the
     named constraint ``certificate_one_valid_per_enrolment`` decides.
+
+    ``course_not_finished`` before the course's last session has taken place, and
+    ``revoked_final`` after a revocation, unless ``by`` is a coordinator who gives a
+    ``reason`` (else ``reason_required``); the reason is kept in the certificate's
+    history.
     """
     from courses.models import Enrolment
 
@@ -165,7 +218,10 @@ def issue_certificate(enrolment, by) -> Certificate:
         raise CertificateError(
             "already_issued", _("This participant already holds a valid certificate.")
         )
+    recorded_reason = _check_issue_rules(eligible, eligible.course, by, reason)
     certificate = _snapshot(eligible, by=by)
+    if recorded_reason:
+        certificate._change_reason = recorded_reason[:100]
     try:
         with transaction.atomic():
             certificate.save()
@@ -177,12 +233,14 @@ def issue_certificate(enrolment, by) -> Certificate:
     return certificate
 
 
-def issue_for_course(course, by) -> list[Certificate]:
+def issue_for_course(course, by, *, reason: str = "") -> list[Certificate]:
     """Issue certificates for every eligible participant of ``course`` who has none yet.
 
     Idempotent: running it again issues nothing twice. Returns the certificates made
     by this call. Each certificate is its own transaction, so one failure (e.g. a
-    concurrent issue for the same person) does not undo the others.
+    concurrent issue for the same person) does not undo the others. People whose
+    certificate was revoked are left out: issuing again is a decision per person.
+    Raises what ``issue_certificate`` raises for an unfinished course.
     """
     from courses.models import Enrolment
 
@@ -193,12 +251,12 @@ def issue_for_course(course, by) -> list[Certificate]:
     pending = (
         Enrolment.objects.eligible_for_certificate()
         .filter(course=course)
-        .exclude(pk__in=Certificate.objects.not_revoked().values("enrolment_id"))
+        .exclude(pk__in=Certificate.objects.values("enrolment_id"))
     )
     issued = []
     for enrolment in pending.select_related("course"):
         try:
-            issued.append(issue_certificate(enrolment, by))
+            issued.append(issue_certificate(enrolment, by, reason=reason))
         except CertificateError as error:
             if error.code != "already_issued":
                 raise

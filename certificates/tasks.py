@@ -120,10 +120,3 @@ def render_certificate(certificate_pk: int) -> str:
                 pdf_path=relative_pdf_path(certificate), pdf_sha256=digest
             )
     return "rendered"
-
-
-def render_now(certificate: Certificate) -> Certificate:
-    """Render in this process (demo data, tests); same code path as the job."""
-    render_certificate(certificate.pk)
-    certificate.refresh_from_db()
-    return certificate

@@ -1,10 +1,40 @@
-"""Admin forms whose choices respect the user's scope."""
+"""Admin forms: choices that respect the user's scope, and domain errors as form errors."""
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.errors import DomainError
 
-class ScopedAdminModelForm(WagtailAdminModelForm):
+
+class DomainErrorFormMixin:
+    """Turns a service's ``DomainError`` into an error of this form.
+
+    A view calls ``form.call_service(service, *args, **kwargs)``: it returns ``True``
+    and keeps the return value in ``form.service_result``, or it returns ``False``
+    after adding the error's message to the field the error names (``error.field`` or
+    ``details["field"]``, when that field is on the form) or to the form as a whole.
+    The error itself stays in ``form.domain_error`` for a view that needs its code or
+    details (a conflict screen). So the form keeps what was typed and shows why.
+    """
+
+    service_result = None
+    domain_error = None
+
+    def add_domain_error(self, error: DomainError) -> None:
+        field = getattr(error, "field", None) or error.details.get("field")
+        self.domain_error = error
+        self.add_error(field if field in self.fields else None, error.message)
+
+    def call_service(self, service, *args, **kwargs) -> bool:
+        try:
+            self.service_result = service(*args, **kwargs)
+        except DomainError as error:
+            self.add_domain_error(error)
+            return False
+        return True
+
+
+class ScopedAdminModelForm(DomainErrorFormMixin, WagtailAdminModelForm):
     """Every choice of a related record is limited to ``visible_to(user)``.
 
     Without this, a companion adding a concern could pick (and so learn the names of)

@@ -93,12 +93,15 @@ def _build(spec, users, modules, stdout):
             language=exam_spec["language"],
             interpreter=exam_spec.get("interpreter", ""),
             committee=[trainer, users["coordinator"]],
+            user=users["coordinator"],
             parts=[("Wohnen und Mietvertrag", 20), ("Alltag im Haus", 20), ("Bildaufgaben", 10)],
         )
         parts = [p.pk for p in exam.parts.all()]
         for person, scores in exam_spec["results"].items():
             enrolment = active[person]
             for attempt, points in enumerate(scores):
+                if exam_date + dt.timedelta(days=7 * attempt) > today:
+                    break  # results are not recorded ahead of time
                 services.record_exam_result(
                     enrolment,
                     exam,

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DomainErrorFormMixin
 from core.languages import Language
 from core.roles import Role
 from courses.models import ExamFormat
@@ -27,7 +28,7 @@ def time_field(label, **kwargs):
     return forms.TimeField(label=label, input_formats=TIME_FORMATS, widget=widget, **kwargs)
 
 
-class WeeklySeriesForm(forms.Form):
+class WeeklySeriesForm(DomainErrorFormMixin, forms.Form):
     first_date = date_field(_("date of the first session"))
     count = forms.IntegerField(label=_("number of weeks"), min_value=1, max_value=52, initial=8)
     start_time = time_field(_("start time"))
@@ -48,22 +49,22 @@ class WeeklySeriesForm(forms.Form):
         )
 
 
-class MoveSessionForm(forms.Form):
+class MoveSessionForm(DomainErrorFormMixin, forms.Form):
     date = date_field(_("date"))
     start_time = time_field(_("start time"))
     end_time = time_field(_("end time"))
     room = forms.CharField(label=_("room"), max_length=100, required=False)
 
 
-class CancelSessionForm(forms.Form):
+class CancelSessionForm(DomainErrorFormMixin, forms.Form):
     reason = forms.CharField(label=_("reason for cancellation"), max_length=255)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(DomainErrorFormMixin, forms.Form):
     reason = forms.CharField(label=_("reason"), max_length=255)
 
 
-class ExamForm(forms.Form):
+class ExamForm(DomainErrorFormMixin, forms.Form):
     date = date_field(_("date"))
     format = forms.ChoiceField(label=_("format"), choices=ExamFormat.choices)
     language = forms.ChoiceField(label=_("language"), choices=Language.choices, initial="de")
@@ -76,6 +77,21 @@ class ExamForm(forms.Form):
     pass_mark_percent = forms.IntegerField(
         label=_("pass mark (%)"), min_value=1, max_value=100, initial=60
     )
+    reason = forms.CharField(
+        label=_("reason for changing the pass mark"),
+        max_length=255,
+        required=False,
+        help_text=_("Needed once results have been recorded."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The pass mark is the programme's (courses.services.save_exam): shown, but
+        # only coordinators change it.
+        if user is not None and not user.has_perm("courses.set_admission_rule"):
+            self.fields["pass_mark_percent"].disabled = True
+            del self.fields["reason"]
+
     committee = forms.ModelMultipleChoiceField(
         label=_("exam committee"),
         queryset=get_user_model()
@@ -103,11 +119,11 @@ class ExamPartForm(forms.Form):
 ExamPartFormSet = forms.formset_factory(ExamPartForm, extra=0, min_num=1)
 
 
-class ExamResultCorrectionForm(forms.Form):
+class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
     """Correct one recorded attempt: its date, the points per part, and why.
 
     The form checks what it can show next to a field (a number, within the part's
-    maximum); ``services.record_exam_result`` decides the rest.
+    maximum); ``services.correct_exam_result`` decides the rest.
     """
 
     date = date_field(_("date of the attempt"))

@@ -42,14 +42,14 @@ def household_timeline_entries(household, user):
 
     Limited to the courses the user may see; two queries however many records.
     """
-    from courses.models import Enrolment, ExamResult
+    from courses.models import AdmissionState, Enrolment, ExamResult
     from housing.timeline import Entry
 
     enrolments = list(
         Enrolment.objects.visible_to(user)
         .filter(participant__household=household)
         .select_related("participant", "course")
-        .with_attendance()
+        .with_admission()
     )
     for enrolment in enrolments:
         lines = [enrolment.get_status_display()]
@@ -62,6 +62,9 @@ def household_timeline_entries(household, user):
                     "percent": enrolment.attendance_percent,
                 }
             )
+        lines.append(
+            _("Exam admission: %(state)s") % {"state": enrolment.get_admission_state_display()}
+        )
         yield Entry(
             enrolment.enrolled_at.date(),
             "courses",
@@ -69,7 +72,7 @@ def household_timeline_entries(household, user):
             % {"name": enrolment.participant.full_name, "course": enrolment.course.title},
             lines,
             reverse("course_tasks:overview", args=[enrolment.course_id]),
-            warning=enrolment.below_minimum(enrolment.course.min_attendance_percent),
+            warning=enrolment.admission_state == AdmissionState.BELOW_MINIMUM,
         )
     results = ExamResult.objects.filter(enrolment__in=[e.pk for e in enrolments]).select_related(
         "enrolment__participant"

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +175,24 @@ class Course(models.Model):
     def __str__(self):
         return f"{self.title} ({self.start_date:%d.%m.%Y})"
 
+    def taught_period(self) -> tuple[dt.date, dt.date]:
+        """First and last session that is not cancelled: the course's real period.
+
+        The certificate states it ("vom … bis zum … teilgenommen"); without sessions,
+        the planned dates. One query.
+        """
+        dates = self.sessions.filter(cancelled=False).aggregate(
+            first=models.Min("date"), last=models.Max("date")
+        )
+        return dates["first"] or self.start_date, dates["last"] or self.end_date
+
+    def is_finished_on(self, today: dt.date | None = None) -> bool:
+        """The course's last session (not cancelled) has taken place by ``today``.
+
+        Certificates wait for it (``certificates.services.issue_certificate``).
+        """
+        return self.taught_period()[1] <= (today or timezone.localdate())
+
 
 # --- Sessions -----------------------------------------------------------------
 
@@ -184,8 +202,17 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(course__in=Course.objects.visible_to(user).values("pk"))
 
     def held(self, as_of: dt.date | None = None):
-        """Sessions that count for attendance: not cancelled, on or before ``as_of``."""
-        return self.filter(cancelled=False, date__lte=as_of or timezone.localdate())
+        """Sessions that count for attendance: the one definition of "held".
+
+        Not cancelled, on or before ``as_of`` (today by default), and attendance has
+        been taken: a session whose list is not filled in yet must not push everyone
+        below the minimum. ``EnrolmentQuerySet.with_attendance`` counts these.
+        """
+        return self.filter(
+            cancelled=False,
+            date__lte=as_of or timezone.localdate(),
+            pk__in=Attendance.objects.values("session_id"),
+        )
 
 
 class Session(models.Model):
@@ -259,6 +286,18 @@ class AttendanceStatus(models.TextChoices):
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
+class AdmissionState(models.TextChoices):
+    """Whether a person may sit the exam; see ``EnrolmentQuerySet.with_admission``."""
+
+    ADMITTED = "admitted", _("admitted")
+    BELOW_MINIMUM = "below_minimum", _("below the minimum")
+    BY_EXCEPTION = "by_exception", _("admitted by exception")
+    NO_DATA = "no_data", _("no attendance yet")
+
+
+ADMITTED_STATES = (AdmissionState.ADMITTED, AdmissionState.BY_EXCEPTION)
+
+
 class EnrolmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(course__in=Course.objects.visible_to(user).values("pk"))
@@ -267,28 +306,22 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(status=EnrolmentStatus.ACTIVE)
 
     def with_attendance(self, as_of: dt.date | None = None):
-        """Annotate ``sessions_held`` and ``sessions_attended`` (see ``attendance_percent``).
+        """Annotate ``sessions_held`` and ``sessions_attended``: the one attendance figure.
 
-        Held sessions are the course's non-cancelled sessions up to ``as_of`` (today by
-        default) for which attendance has been taken: a session whose list is not filled
-        in yet must not push everyone below the minimum. Both counts are subqueries, so
-        the annotation costs no extra queries and does not multiply rows.
+        Held sessions are ``SessionQuerySet.held(as_of)`` (today by default); attended
+        are those of them the person came to, on time or late. The overview, the exam
+        screens, the certificate, the timeline and the services all read these two
+        counts (``attendance_percent`` only rounds them for display). Both counts are
+        subqueries, so the annotation costs no extra query and does not multiply rows.
         """
         as_of = as_of or timezone.localdate()
-        held = (
-            Session.objects.filter(course=OuterRef("course"), cancelled=False, date__lte=as_of)
-            .filter(Exists(Attendance.objects.filter(session=OuterRef("pk"))))
-            .order_by()
-            .values("course")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
+        held_sessions = Session.objects.held(as_of).filter(course=OuterRef("course"))
+        held = held_sessions.order_by().values("course").annotate(n=Count("pk")).values("n")
         attended = (
             Attendance.objects.filter(
                 enrolment=OuterRef("pk"),
                 status__in=ATTENDED,
-                session__cancelled=False,
-                session__date__lte=as_of,
+                session__in=Session.objects.held(as_of).values("pk"),
             )
             .order_by()
             .values("enrolment")
@@ -298,6 +331,36 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.annotate(
             sessions_held=Coalesce(Subquery(held), Value(0)),
             sessions_attended=Coalesce(Subquery(attended), Value(0)),
+            attendance_as_of=Value(as_of, output_field=models.DateField()),
+        )
+
+    def with_admission(self, as_of: dt.date | None = None):
+        """``with_attendance(as_of)`` plus ``admission_state``: the one admission rule.
+
+        Admitted when the sessions attended are at least the course's minimum share of
+        the sessions held, compared in whole counts (4 of 5 is 80 %; 79.5 % is not 80 %
+        even though it rounds to it). Below that, a coordinator's recorded exception
+        admits ("admitted by exception"); without one, no held session yet is "no
+        attendance yet" and anything else "below the minimum". For an exam, pass
+        ``exam.admission_as_of()``: attendance up to the exam date, never past today.
+        Screens show ``admission_state`` (``get_admission_state_display``); they do
+        not compare percentages themselves.
+        """
+        meets_minimum = Q(sessions_held__gt=0) & Q(
+            attended_x100__gte=F("course__min_attendance_percent") * F("sessions_held")
+        )
+        return (
+            self.with_attendance(as_of)
+            .annotate(attended_x100=F("sessions_attended") * 100)
+            .annotate(
+                admission_state=Case(
+                    When(meets_minimum, then=Value(AdmissionState.ADMITTED)),
+                    When(admission_override=True, then=Value(AdmissionState.BY_EXCEPTION)),
+                    When(sessions_held=0, then=Value(AdmissionState.NO_DATA)),
+                    default=Value(AdmissionState.BELOW_MINIMUM),
+                    output_field=models.CharField(),
+                )
+            )
         )
 
     def eligible_for_certificate(self):
@@ -407,15 +470,27 @@ class Enrolment(models.Model):
 
     @property
     def attendance_percent(self) -> int | None:
-        """Needs ``with_attendance()``; ``None`` before the first held session."""
+        """Needs ``with_attendance()``; ``None`` before the first held session.
+
+        For display only: admission compares the counts (``with_admission``).
+        """
         held = getattr(self, "sessions_held", None)
         if not held:
             return None
         return round(100 * self.sessions_attended / held)
 
-    def below_minimum(self, minimum: int) -> bool:
-        percent = self.attendance_percent
-        return percent is not None and percent < minimum
+    @property
+    def is_admitted(self) -> bool:
+        """Needs ``with_admission()``."""
+        return self.admission_state in ADMITTED_STATES
+
+    @property
+    def needs_exception(self) -> bool:
+        """Needs ``with_admission()``: only a coordinator's exception admits this person."""
+        return self.admission_state in (AdmissionState.BELOW_MINIMUM, AdmissionState.NO_DATA)
+
+    def get_admission_state_display(self) -> str:
+        return AdmissionState(self.admission_state).label
 
     @property
     def passing_result(self):
@@ -533,6 +608,14 @@ class Exam(models.Model):
 
     def __str__(self):
         return f"{self.get_format_display()} {self.date:%d.%m.%Y}"
+
+    def admission_as_of(self, today: dt.date | None = None) -> dt.date:
+        """The day attendance is counted up to for admission: the exam date, never past today.
+
+        Before the exam, a session that has not happened yet cannot count, even if
+        someone filled in its list early.
+        """
+        return min(self.date, today or timezone.localdate())
 
 
 class ExamPart(models.Model):

@@ -18,6 +18,7 @@ from core.errors import DomainError
 from courses import integrations
 from courses.models import (
     OPEN_STATUSES,
+    AdmissionState,
     Attendance,
     AttendanceStatus,
     Course,
@@ -38,22 +39,56 @@ class CourseError(DomainError):
 
 ADMISSION_RULE_PERMISSION = "courses.set_admission_rule"
 ADMISSION_RULE_FIELDS = ("min_attendance_percent",)
+DEFAULT_PASS_MARK = 60
 
 
-def check_course_changes(changed_fields, *, user) -> None:
+def check_course_changes(changed_fields, *, user, course=None, reason: str = "") -> str:
     """Refuse a course save in which ``user`` changes a field only coordinators may set.
 
     Every course form calls it before saving. Raises ``coordinator_only`` when a user
     without the ``set_admission_rule`` permission changes the minimum attendance for
     exam admission: a trainer who lowered it would admit people to the exam whom the
-    programme would not.
+    programme would not. Once exam results of ``course`` exist, even a coordinator
+    changes it only with a ``reason`` (``reason_required``), which the caller keeps
+    in the course's history; returns the stripped reason.
     """
-    if user.has_perm(ADMISSION_RULE_PERMISSION):
-        return
-    if set(changed_fields) & set(ADMISSION_RULE_FIELDS):
+    reason = (reason or "").strip()
+    if not set(changed_fields) & set(ADMISSION_RULE_FIELDS):
+        return reason
+    if not user.has_perm(ADMISSION_RULE_PERMISSION):
         raise CourseError(
             "coordinator_only",
             _("Only a coordinator sets the minimum attendance for exam admission."),
+        )
+    has_results = course is not None and course.pk is not None
+    if has_results and not reason and ExamResult.objects.filter(exam__course=course).exists():
+        raise CourseError(
+            "reason_required",
+            _(
+                "Exam results have been recorded for this course: give a reason for "
+                "changing the minimum attendance."
+            ),
+            field="admission_rule_reason",
+        )
+    return reason
+
+
+def _check_pass_mark(exam: Exam | None, pass_mark_percent: int, *, user, reason: str) -> None:
+    """The pass mark is the programme's: see ``save_exam``."""
+    current = exam.pass_mark_percent if exam is not None else DEFAULT_PASS_MARK
+    if pass_mark_percent == current:
+        return
+    if not user.has_perm(ADMISSION_RULE_PERMISSION):
+        raise CourseError(
+            "coordinator_only",
+            _("Only a coordinator sets the pass mark (%(mark)s %%).") % {"mark": current},
+            field="pass_mark_percent",
+        )
+    if exam is not None and exam.results.exists() and not reason:
+        raise CourseError(
+            "reason_required",
+            _("Results have been recorded: give a reason for changing the pass mark."),
+            field="reason",
         )
 
 
@@ -269,12 +304,19 @@ def record_attendance(session: Session, entries: list[AttendanceEntry], *, user)
     second one sees the first one's versions and becomes a conflict.
 
     Also raises ``not_enrolled`` for someone without an active enrolment in the
-    course, ``bad_status`` for an unknown status and ``session_cancelled``.
+    course, ``bad_status`` for an unknown status, ``session_cancelled``, and
+    ``session_in_future`` for a session after today (it has not happened yet).
     """
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.cancelled:
         raise CourseError(
             "session_cancelled", _("This session was cancelled; attendance cannot be taken.")
+        )
+    if session.date > timezone.localdate():
+        raise CourseError(
+            "session_in_future",
+            _("The session on %(date)s has not taken place yet; attendance cannot be taken.")
+            % {"date": f"{session.date:%d.%m.%Y}"},
         )
     enrolments = {
         e.pk: e
@@ -357,23 +399,16 @@ def record_attendance(session: Session, entries: list[AttendanceEntry], *, user)
 # --- Exams --------------------------------------------------------------------
 
 
-def admission(enrolment: Enrolment, exam: Exam) -> tuple[bool, int | None]:
-    """Whether ``enrolment`` may sit ``exam``: (admitted, attendance percent).
+def admission(enrolment: Enrolment, exam: Exam) -> Enrolment:
+    """``enrolment`` annotated by ``with_admission`` for ``exam`` (see there).
 
-    Attendance counts the sessions held up to the exam date. A recorded exception
-    (``override_admission``) admits regardless.
+    Read ``admission_state``, ``is_admitted``, ``attendance_percent`` on the result.
     """
-    row = (
-        Enrolment.objects.with_attendance(as_of=exam.date)
-        .select_related("course")
+    return (
+        Enrolment.objects.with_admission(exam.admission_as_of())
+        .select_related("course", "participant")
         .get(pk=enrolment.pk)
     )
-    percent = row.attendance_percent
-    if row.status != EnrolmentStatus.ACTIVE:
-        return False, percent
-    if row.admission_override:
-        return True, percent
-    return (percent is not None and percent >= row.course.min_attendance_percent), percent
 
 
 @transaction.atomic
@@ -413,67 +448,8 @@ class ResultConflict:
 REASON_MAX_LENGTH = 255
 
 
-@transaction.atomic
-def record_exam_result(
-    enrolment: Enrolment,
-    exam: Exam,
-    *,
-    points: dict[int, int],
-    date: dt.date,
-    user,
-    attempt: int | None = None,
-    reason: str = "",
-    seen_version: int | None = None,
-) -> ExamResult:
-    """Record (or correct) one attempt's points per exam part; pass/fail is computed.
-
-    Without ``attempt`` a new attempt is recorded: the first, or a resit after a failed
-    one (``already_passed`` if the person passed before). Either way raises
-    ``not_admitted`` when attendance is below the course minimum and no exception was
-    recorded, ``points_above_max`` / ``points_missing`` / ``bad_points`` for the points,
-    ``wrong_course`` if the exam belongs to another course.
-
-    With ``attempt`` that attempt is corrected. A correction needs a ``reason`` (kept
-    in the result's history with who and when; ``reason_required``,
-    ``reason_too_long``) and must change the points or the date (``no_change``). With
-    ``seen_version`` (the version the trainer's form started from) a correction that
-    someone else saved in between is refused with ``result_changed``; their values
-    are in ``details["current"]`` (a ``ResultConflict``). Correcting a passed attempt
-    to "not passed" is refused with ``certificate_issued`` while the enrolment holds a
-    certificate that is not revoked: a coordinator revokes it first.
-
-    The enrolment row and its results are locked, so two saves for the same person
-    are serialised; the certificates app locks the same enrolment row when it issues,
-    so a certificate cannot slip in between the check and the correction.
-    """
-    correcting = attempt is not None
-    reason = (reason or "").strip()
-    if correcting and not reason:
-        raise CourseError("reason_required", _("Please give a reason for the correction."))
-    if len(reason) > REASON_MAX_LENGTH:
-        raise CourseError(
-            "reason_too_long",
-            _("The reason can have at most %(max)s characters.") % {"max": REASON_MAX_LENGTH},
-        )
-    if exam.course_id != enrolment.course_id:
-        raise CourseError("wrong_course", _("This exam belongs to another course."))
-    enrolment = (
-        Enrolment.objects.select_for_update().select_related("participant").get(pk=enrolment.pk)
-    )
-    admitted, percent = admission(enrolment, exam)
-    if not admitted:
-        raise CourseError(
-            "not_admitted",
-            _(
-                "%(name)s is not admitted to the exam: attendance %(percent)s %% is below "
-                "the minimum of %(minimum)s %%. A coordinator can admit them by exception."
-            )
-            % {
-                "name": enrolment.participant,
-                "percent": percent if percent is not None else 0,
-                "minimum": enrolment.course.min_attendance_percent,
-            },
-        )
+def _scored(exam: Exam, points: dict[int, int]):
+    """Points per part checked against the exam's parts: (part_points, total, maximum)."""
     parts = list(exam.parts.all())
     if not parts:
         raise CourseError("no_parts", _("Add the exam's parts before recording results."))
@@ -501,40 +477,96 @@ def record_exam_result(
                 % {"part": part.name, "max": part.max_points, "value": value},
             )
         part_points[str(part.pk)] = value
-    total = sum(part_points.values())
-    maximum = sum(part.max_points for part in parts)
-    percent_scored = (Decimal(100 * total) / Decimal(maximum)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
-    passed = total * 100 >= exam.pass_mark_percent * maximum
+    return part_points, sum(part_points.values()), sum(part.max_points for part in parts)
 
-    previous = list(ExamResult.objects.select_for_update().filter(enrolment=enrolment, exam=exam))
-    if not correcting:
-        if any(r.passed for r in previous):
-            raise CourseError(
-                "already_passed",
-                _("%(name)s has already passed this exam.") % {"name": enrolment.participant},
-            )
-        next_attempt = max((r.attempt for r in previous), default=0) + 1
-        result = ExamResult(enrolment=enrolment, exam=exam, attempt=next_attempt)
-    else:
-        result = next((r for r in previous if r.attempt == attempt), None)
-        if result is None:
-            raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
-        _check_correction(result, enrolment, part_points, date, passed, seen_version)
-        result.version += 1
-        result._change_reason = reason
+
+def _check_result_date(exam: Exam, date: dt.date, earlier: list[ExamResult]) -> None:
+    """An attempt lies between the exam date and today, after every earlier attempt."""
+    if date > timezone.localdate():
+        raise CourseError(
+            "result_in_future",
+            _("A result cannot be dated in the future (%(date)s).") % {"date": f"{date:%d.%m.%Y}"},
+        )
+    if date < exam.date:
+        raise CourseError(
+            "result_before_exam",
+            _("The attempt cannot be before the exam date (%(date)s).")
+            % {"date": f"{exam.date:%d.%m.%Y}"},
+        )
+    last = max((r.date for r in earlier), default=None)
+    if last is not None and date <= last:
+        raise CourseError(
+            "resit_before_previous",
+            _("A resit must come after the previous attempt (%(date)s).")
+            % {"date": f"{last:%d.%m.%Y}"},
+        )
+
+
+def _fill(result, *, enrolment, exam, part_points, total, maximum, date, user):
     result.date = date
     result.part_points = part_points
     result.total_points = total
     result.max_points = maximum
-    result.percent = percent_scored
-    result.passed = passed
-    result.admitted_by_exception = enrolment.admission_override and (
-        percent is None or percent < enrolment.course.min_attendance_percent
+    result.percent = (Decimal(100 * total) / Decimal(maximum)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
     )
+    result.passed = total * 100 >= exam.pass_mark_percent * maximum
+    result.admitted_by_exception = enrolment.admission_state == AdmissionState.BY_EXCEPTION
     result.recorded_by = user
     result._history_user = user
+
+
+def _locked_for_results(enrolment: Enrolment, exam: Exam):
+    """Lock the enrolment and its results of ``exam``; check admission. See the callers."""
+    if exam.course_id != enrolment.course_id:
+        raise CourseError("wrong_course", _("This exam belongs to another course."))
+    list(Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk"))
+    admitted = admission(enrolment, exam)
+    _check_admitted(admitted)
+    previous = list(
+        ExamResult.objects.select_for_update()
+        .filter(enrolment=enrolment, exam=exam)
+        .order_by("attempt")
+    )
+    return admitted, previous
+
+
+@transaction.atomic
+def record_exam_result(
+    enrolment: Enrolment, exam: Exam, *, points: dict[int, int], date: dt.date, user
+) -> ExamResult:
+    """Record a new attempt: the first, or a resit after a failed one; pass/fail is computed.
+
+    Raises ``not_admitted`` (``details["state"]``) unless ``with_admission`` admits the
+    person, ``not_enrolled`` for a withdrawn enrolment, ``already_passed`` after a
+    passed attempt, ``points_above_max`` / ``points_missing`` / ``bad_points`` /
+    ``no_parts`` for the points, ``wrong_course`` if the exam belongs to another
+    course, and for the date ``result_in_future``, ``result_before_exam`` and
+    ``resit_before_previous`` (a resit comes after the previous attempt).
+
+    The enrolment row and its results are locked, so two saves for the same person
+    are serialised; the certificates app locks the same enrolment row when it issues.
+    """
+    admitted, previous = _locked_for_results(enrolment, exam)
+    if any(r.passed for r in previous):
+        raise CourseError(
+            "already_passed",
+            _("%(name)s has already passed this exam.") % {"name": admitted.participant},
+        )
+    _check_result_date(exam, date, previous)
+    part_points, total, maximum = _scored(exam, points)
+    next_attempt = max((r.attempt for r in previous), default=0) + 1
+    result = ExamResult(enrolment=admitted, exam=exam, attempt=next_attempt)
+    _fill(
+        result,
+        enrolment=admitted,
+        exam=exam,
+        part_points=part_points,
+        total=total,
+        maximum=maximum,
+        date=date,
+        user=user,
+    )
     try:
         with transaction.atomic():
             result.save()
@@ -545,8 +577,98 @@ def record_exam_result(
     return result
 
 
+@transaction.atomic
+def correct_exam_result(
+    enrolment: Enrolment,
+    exam: Exam,
+    *,
+    attempt: int,
+    points: dict[int, int],
+    date: dt.date,
+    user,
+    reason: str,
+    seen_version: int | None = None,
+) -> ExamResult:
+    """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
+
+    The reason is kept in the result's history with who and when (``reason_required``,
+    ``reason_too_long``); the correction must change the points or the date
+    (``no_change``); ``no_such_attempt`` for an unknown attempt. With
+    ``seen_version`` (the version the form started from) a correction someone else
+    saved in between is refused with ``result_changed`` (their values in
+    ``details["current"]``, a ``ResultConflict``). Correcting a passed attempt to
+    "not passed" is refused with ``certificate_issued`` while the enrolment holds a
+    certificate that is not revoked. The same admission, points and date rules as
+    ``record_exam_result`` apply (the date after the attempts before this one).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError("reason_required", _("Please give a reason for the correction."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise CourseError(
+            "reason_too_long",
+            _("The reason can have at most %(max)s characters.") % {"max": REASON_MAX_LENGTH},
+        )
+    admitted, previous = _locked_for_results(enrolment, exam)
+    result = next((r for r in previous if r.attempt == attempt), None)
+    if result is None:
+        raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
+    part_points, total, maximum = _scored(exam, points)
+    passed = total * 100 >= exam.pass_mark_percent * maximum
+    _check_correction(result, admitted, part_points, date, passed, seen_version)
+    _check_result_date(exam, date, [r for r in previous if r.attempt < attempt])
+    _fill(
+        result,
+        enrolment=admitted,
+        exam=exam,
+        part_points=part_points,
+        total=total,
+        maximum=maximum,
+        date=date,
+        user=user,
+    )
+    result.version += 1
+    result._change_reason = reason
+    result.save()
+    return result
+
+
+def _check_admitted(enrolment: Enrolment) -> None:
+    """Raise ``not_admitted`` unless ``enrolment`` (from ``admission``) may sit the exam."""
+    if enrolment.status != EnrolmentStatus.ACTIVE:
+        raise CourseError(
+            "not_enrolled",
+            _("%(name)s is not enrolled in this course.") % {"name": enrolment.participant},
+        )
+    if enrolment.is_admitted:
+        return
+    if enrolment.admission_state == AdmissionState.NO_DATA:
+        message = _(
+            "%(name)s is not admitted to the exam: no attendance has been taken yet. "
+            "A coordinator can admit them by exception."
+        )
+    else:
+        message = _(
+            "%(name)s is not admitted to the exam: attendance %(percent)s %% "
+            "(%(attended)s of %(held)s sessions) is below the minimum of %(minimum)s %%. "
+            "A coordinator can admit them by exception."
+        )
+    raise CourseError(
+        "not_admitted",
+        message
+        % {
+            "name": enrolment.participant,
+            "percent": enrolment.attendance_percent,
+            "attended": enrolment.sessions_attended,
+            "held": enrolment.sessions_held,
+            "minimum": enrolment.course.min_attendance_percent,
+        },
+        state=enrolment.admission_state,
+    )
+
+
 def _check_correction(result, enrolment, part_points, date, passed, seen_version):
-    """The rules a correction of ``result`` (locked) must keep; see ``record_exam_result``."""
+    """The rules a correction of ``result`` (locked) must keep; see ``correct_exam_result``."""
     if seen_version is not None and seen_version != result.version:
         # Not joined in the locking query: FOR UPDATE cannot lock the nullable side
         # of an outer join on PostgreSQL. One query, only on a conflict.
@@ -595,9 +717,11 @@ def save_exam(
     format: str,
     language: str,
     interpreter: str = "",
-    pass_mark_percent: int = 60,
+    pass_mark_percent: int = DEFAULT_PASS_MARK,
     committee=(),
     parts: list[tuple[str, int]],
+    user,
+    reason: str = "",
 ) -> Exam:
     """Create or change a course's exam and its parts.
 
@@ -606,7 +730,13 @@ def save_exam(
     parts, ``duplicate_part`` for a repeated name, and ``exam_has_results`` when the
     parts of an exam with recorded results would change (old results would no longer
     add up).
+
+    The pass mark is the programme's: only a coordinator (``set_admission_rule``)
+    sets one other than the current (for a new exam: 60 %), else ``coordinator_only``;
+    once results exist, only with a ``reason`` (``reason_required``), which is kept in
+    the exam's history. Results already recorded keep their pass/fail.
     """
+    reason = (reason or "").strip()
     if date < course.start_date:
         raise CourseError(
             "exam_before_course",
@@ -622,9 +752,13 @@ def save_exam(
     if any(points < 1 for _name, points in parts):
         raise CourseError("bad_points", _("A part needs at least one point."))
     if exam is None:
+        _check_pass_mark(None, pass_mark_percent, user=user, reason=reason)
         exam = Exam(course=course)
     else:
         exam = Exam.objects.select_for_update().get(pk=exam.pk, course=course)
+        _check_pass_mark(exam, pass_mark_percent, user=user, reason=reason)
+        if reason:
+            exam._change_reason = reason[:100]
         current = [(p.name, p.max_points) for p in exam.parts.all()]
         if current != parts and exam.results.exists():
             raise CourseError(

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.permissions import PermissionScopeMixin
 from core.roles import sees_everything
 from courses import integrations, services
 from courses.forms import (
@@ -34,6 +35,7 @@ from courses.forms import (
 )
 from courses.models import (
     OPEN_STATUSES,
+    AdmissionState,
     Attendance,
     AttendanceStatus,
     Course,
@@ -47,23 +49,20 @@ from courses.models import (
 from courses.services import AttendanceEntry, CourseError
 from housing.models import Participant
 
+# Attendance below the minimum, whether or not a coordinator admitted by exception.
+BELOW_STATES = (AdmissionState.BELOW_MINIMUM, AdmissionState.BY_EXCEPTION)
 
-class CourseTaskView(WagtailAdminTemplateMixin, TemplateView):
-    """Base of the task screens: permission, then scope, then the work."""
+
+class CourseTaskView(PermissionScopeMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Base of the task screens: permission, then scope (core.permissions), then the work."""
 
     permission = "courses.view_course"
     model = Course
     header_icon = "group"
 
-    def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+    def check_access(self, request, **kwargs):
+        super().check_access(request, **kwargs)
         self.course = self.get_course()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_course(self):
         return self.object
@@ -94,7 +93,7 @@ class CourseOverviewView(CourseTaskView):
     page_title = gettext_lazy("Course overview")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("district")
+        return Course.objects.select_related("district")
 
     def get_breadcrumbs_items(self):
         return [
@@ -115,9 +114,12 @@ class CourseOverviewView(CourseTaskView):
             .select_related("trainer")
             .order_by("date", "start_time")
         )
+        exams = list(course.exams.prefetch_related("parts"))
+        # The exam's basis, so the overview and the exam screen show the same figure.
+        as_of = exams[0].admission_as_of() if exams else timezone.localdate()
         enrolments = list(
             Enrolment.objects.filter(course=course, status__in=OPEN_STATUSES)
-            .with_attendance()
+            .with_admission(as_of)
             .select_related("participant")
             .order_by(
                 "status", "waiting_position", "participant__family_name", "participant__given_names"
@@ -127,7 +129,6 @@ class CourseOverviewView(CourseTaskView):
         waiting = [e for e in enrolments if e.status == EnrolmentStatus.WAITING]
         held = sum(e.sessions_held for e in active)
         attended = sum(e.sessions_attended for e in active)
-        exams = list(course.exams.prefetch_related("parts"))
         eligible = list(
             Enrolment.objects.filter(course=course)
             .eligible_for_certificate()
@@ -139,7 +140,8 @@ class CourseOverviewView(CourseTaskView):
             today=timezone.localdate(),
             active=active,
             waiting=waiting,
-            below=[e for e in active if e.below_minimum(course.min_attendance_percent)],
+            admission_as_of=as_of,
+            below=[e for e in active if e.admission_state in BELOW_STATES],
             course_rate=round(100 * attended / held) if held else None,
             exams=exams,
             eligible=eligible,
@@ -176,23 +178,19 @@ class WeeklySeriesView(CourseTaskView):
         form = self.get_form()
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                sessions = services.create_weekly_sessions(
-                    self.course,
-                    first_date=data["first_date"],
-                    count=data["count"],
-                    start_time=data["start_time"],
-                    end_time=data["end_time"],
-                    room=data["room"],
-                    trainer=data["trainer"],
-                    modules=list(self.course.modules.all()) if data["assign_modules"] else None,
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("%(count)s sessions created.") % {"count": len(sessions)}
-                )
+            if form.call_service(
+                services.create_weekly_sessions,
+                self.course,
+                first_date=data["first_date"],
+                count=data["count"],
+                start_time=data["start_time"],
+                end_time=data["end_time"],
+                room=data["room"],
+                trainer=data["trainer"],
+                modules=list(self.course.modules.all()) if data["assign_modules"] else None,
+            ):
+                count = len(form.service_result)
+                messages.success(request, _("%(count)s sessions created.") % {"count": count})
                 return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -201,7 +199,7 @@ class SessionView(CourseTaskView):
     model = Session
 
     def get_queryset(self):
-        return Session.objects.visible_to(self.request.user).select_related("course")
+        return Session.objects.select_related("course")
 
     def get_course(self):
         return self.object.course
@@ -232,21 +230,20 @@ class MoveSessionView(SessionView):
 
     def post(self, request, *args, **kwargs):
         move, cancel = MoveSessionForm(), CancelSessionForm()
-        try:
-            if "cancel" in request.POST:
-                cancel = CancelSessionForm(request.POST)
-                if cancel.is_valid():
-                    services.cancel_session(self.object, cancel.cleaned_data["reason"])
-                    messages.success(request, _("The session was cancelled."))
-                    return redirect("course_tasks:overview", self.course.pk)
-            else:
-                move = MoveSessionForm(request.POST)
-                if move.is_valid():
-                    services.move_session(self.object, **move.cleaned_data)
-                    messages.success(request, _("The session was moved."))
-                    return redirect("course_tasks:overview", self.course.pk)
-        except CourseError as error:
-            (cancel if "cancel" in request.POST else move).add_error(None, error.message)
+        if "cancel" in request.POST:
+            cancel = CancelSessionForm(request.POST)
+            if cancel.is_valid() and cancel.call_service(
+                services.cancel_session, self.object, cancel.cleaned_data["reason"]
+            ):
+                messages.success(request, _("The session was cancelled."))
+                return redirect("course_tasks:overview", self.course.pk)
+        else:
+            move = MoveSessionForm(request.POST)
+            if move.is_valid() and move.call_service(
+                services.move_session, self.object, **move.cleaned_data
+            ):
+                messages.success(request, _("The session was moved."))
+                return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(move=move, cancel=cancel))
 
 
@@ -492,9 +489,7 @@ class EnrolmentView(CourseTaskView):
     model = Enrolment
 
     def get_queryset(self):
-        return Enrolment.objects.visible_to(self.request.user).select_related(
-            "course", "participant"
-        )
+        return Enrolment.objects.select_related("course", "participant")
 
     def get_course(self):
         return self.object.course
@@ -514,21 +509,18 @@ class WithdrawView(EnrolmentView):
 
     def post(self, request, *args, **kwargs):
         form = ReasonForm(request.POST)
-        if form.is_valid():
-            try:
-                moved = services.withdraw(self.object, form.cleaned_data["reason"])
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("%(name)s was withdrawn.") % {"name": self.object.participant}
+        if form.is_valid() and form.call_service(
+            services.withdraw, self.object, form.cleaned_data["reason"]
+        ):
+            messages.success(
+                request, _("%(name)s was withdrawn.") % {"name": self.object.participant}
+            )
+            if moved := form.service_result:
+                messages.info(
+                    request,
+                    _("%(name)s moved up from the waiting list.") % {"name": moved.participant},
                 )
-                if moved:
-                    messages.info(
-                        request,
-                        _("%(name)s moved up from the waiting list.") % {"name": moved.participant},
-                    )
-                return redirect("course_tasks:overview", self.course.pk)
+            return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -554,16 +546,14 @@ class AdmissionOverrideView(EnrolmentView):
     def post(self, request, *args, **kwargs):
         self.check_coordinator()
         form = ReasonForm(request.POST)
-        if form.is_valid():
-            try:
-                services.override_admission(
-                    self.object, reason=form.cleaned_data["reason"], user=request.user
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Admitted to the exam by exception."))
-                return redirect("course_tasks:overview", self.course.pk)
+        if form.is_valid() and form.call_service(
+            services.override_admission,
+            self.object,
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        ):
+            messages.success(request, _("Admitted to the exam by exception."))
+            return redirect("course_tasks:overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -590,7 +580,7 @@ class ExamSetupView(CourseTaskView):
         initial, parts = self.initial()
         data = self.request.POST if self.request.method == "POST" else None
         return (
-            ExamForm(data, initial=initial),
+            ExamForm(data, initial=initial, user=self.request.user),
             ExamPartFormSet(data, initial=parts, prefix="parts"),
         )
 
@@ -607,23 +597,22 @@ class ExamSetupView(CourseTaskView):
                 for f in formset.forms
                 if f.cleaned_data.get("name")
             ]
-            try:
-                exam = services.save_exam(
-                    self.course,
-                    exam=self.exam,
-                    date=data["date"],
-                    format=data["format"],
-                    language=data["language"],
-                    interpreter=data["interpreter"],
-                    pass_mark_percent=data["pass_mark_percent"],
-                    committee=data["committee"],
-                    parts=parts,
-                )
-            except CourseError as error:
-                form.add_error(None, error.message)
-            else:
+            if form.call_service(
+                services.save_exam,
+                self.course,
+                exam=self.exam,
+                date=data["date"],
+                format=data["format"],
+                language=data["language"],
+                interpreter=data["interpreter"],
+                pass_mark_percent=data["pass_mark_percent"],
+                committee=data["committee"],
+                parts=parts,
+                user=request.user,
+                reason=data.get("reason", ""),
+            ):
                 messages.success(request, _("The exam was saved."))
-                return redirect("course_tasks:exam_results", exam.pk)
+                return redirect("course_tasks:exam_results", form.service_result.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
@@ -633,7 +622,7 @@ class ExamEditView(ExamSetupView):
     page_title = gettext_lazy("Change the exam")
 
     def get_queryset(self):
-        return Exam.objects.visible_to(self.request.user).select_related("course")
+        return Exam.objects.select_related("course")
 
     def get_course(self):
         self.exam = self.object
@@ -665,7 +654,7 @@ class ExamResultsView(CourseTaskView):
     header_icon = "doc-full"
 
     def get_queryset(self):
-        return Exam.objects.visible_to(self.request.user).select_related("course")
+        return Exam.objects.select_related("course")
 
     def get_course(self):
         return self.object.course
@@ -678,7 +667,7 @@ class ExamResultsView(CourseTaskView):
         parts = list(exam.parts.all())
         enrolments = list(
             Enrolment.objects.filter(course=exam.course_id, status=EnrolmentStatus.ACTIVE)
-            .with_attendance(as_of=exam.date)
+            .with_admission(exam.admission_as_of())
             .select_related("participant")
             .prefetch_related(
                 Prefetch(
@@ -689,11 +678,8 @@ class ExamResultsView(CourseTaskView):
             )
             .order_by("participant__family_name", "participant__given_names", "pk")
         )
-        minimum = exam.course.min_attendance_percent
         rows = []
         for enrolment in enrolments:
-            percent = enrolment.attendance_percent
-            admitted = enrolment.admission_override or (percent is not None and percent >= minimum)
             attempts = enrolment.attempts
             for attempt in attempts:
                 attempt.scores = [attempt.part_points.get(str(p.pk), "") for p in parts]
@@ -702,8 +688,6 @@ class ExamResultsView(CourseTaskView):
             rows.append(
                 {
                     "enrolment": enrolment,
-                    "percent": percent,
-                    "admitted": admitted,
                     "attempts": attempts,
                     "passed": passed,
                     "next_attempt": len(attempts) + 1,
@@ -719,6 +703,7 @@ class ExamResultsView(CourseTaskView):
         parts, rows = self.rows(kwargs.get("failed"))
         context.update(
             exam=self.object,
+            admission_as_of=self.object.admission_as_of(),
             parts=parts,
             max_total=sum(p.max_points for p in parts),
             rows=rows,
@@ -771,7 +756,7 @@ class ExamResultsView(CourseTaskView):
 class ExamResultCorrectView(CourseTaskView):
     """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
 
-    The change goes through ``services.record_exam_result(attempt=…)``: in one
+    The change goes through ``services.correct_exam_result``: in one
     transaction, with the enrolment and its results locked and the version the form
     started from checked, so a colleague's correction in between is shown, not
     overwritten. Who, when, old → new and the reason appear on the course's history.
@@ -784,7 +769,7 @@ class ExamResultCorrectView(CourseTaskView):
     header_icon = "edit"
 
     def get_queryset(self):
-        return ExamResult.objects.visible_to(self.request.user).select_related(
+        return ExamResult.objects.select_related(
             "exam__course", "enrolment__participant", "recorded_by"
         )
 
@@ -839,7 +824,7 @@ class ExamResultCorrectView(CourseTaskView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         was_passed, old_total = result.passed, result.total_points
         try:
-            corrected = services.record_exam_result(
+            corrected = services.correct_exam_result(
                 result.enrolment,
                 self.exam,
                 points=form.points(),
@@ -859,7 +844,7 @@ class ExamResultCorrectView(CourseTaskView):
                 form = self.get_form(data)
                 form.is_valid()
                 status = 409
-            form.add_error(None, error.message)
+            form.add_domain_error(error)
             return self.render_to_response(self.get_context_data(form=form), status=status)
         name = result.enrolment.participant
         messages.success(

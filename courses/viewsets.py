@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.widgets.button import ListingButton
 
+from core.forms import DomainErrorFormMixin
 from core.roles import sees_everything
 from core.viewsets import ScopedModelViewSet
 from courses import services
@@ -35,15 +36,28 @@ def _keep_author_in_scope(view, course):
 
 class CourseFormMixin:
     def form_valid(self, form):
-        try:
-            services.check_course_changes(form.changed_data, user=self.request.user)
-        except services.CourseError as error:
-            form.add_error(None, error.message)
+        if not form.call_service(
+            services.check_course_changes,
+            form.changed_data,
+            user=self.request.user,
+            course=form.instance,
+            reason=form.cleaned_data.get("admission_rule_reason", ""),
+        ):
             return self.form_invalid(form)
+        if form.service_result:
+            form.instance._change_reason = form.service_result[:100]
         return super().form_valid(form)
 
 
-class CourseForm(WagtailAdminModelForm):
+class CourseForm(DomainErrorFormMixin, WagtailAdminModelForm):
+    # Not a model field: kept as the change reason in the course's history.
+    admission_rule_reason = forms.CharField(
+        label=_("reason for changing the minimum attendance"),
+        max_length=255,
+        required=False,
+        help_text=_("Needed once exam results have been recorded."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "modules" in self.fields:
@@ -133,6 +147,7 @@ class CourseViewSet(ScopedModelViewSet):
                 FieldPanel("capacity"),
                 # Shown to coordinators only; others keep the programme's value.
                 FieldPanel("min_attendance_percent", permission=services.ADMISSION_RULE_PERMISSION),
+                FieldPanel("admission_rule_reason", permission=services.ADMISSION_RULE_PERMISSION),
             ],
             heading=_("Dates and place"),
         ),

@@ -32,6 +32,21 @@ from housing.models import (
 )
 
 
+class ServiceErrorsMixin:
+    """A generic create/edit view whose save calls a service: its refusal is a form error.
+
+    The save runs in Wagtail's transaction, so a refused service call saves nothing.
+    """
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.HousingError as error:
+            form.add_domain_error(error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
 def _scoped_panels(panels):
     return ObjectList(panels, base_form_class=ScopedAdminModelForm)
 
@@ -83,6 +98,30 @@ class LandlordViewSet(ScopedModelViewSet):
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
+class AgreementEditView(ServiceErrorsMixin, EditView):
+    """Edits the agreement's data; its status changes only by the two actions.
+
+    "Save and activate" calls ``services.activate_agreement`` (the landlord row lock,
+    one active agreement per landlord), "Save and end" ``services.end_agreement``.
+    ``status`` is not a field of the form, so an ended agreement cannot be set back.
+    Both run inside the view's save transaction: a refused action saves nothing.
+    """
+
+    template_name = "housing/admin/agreement_edit.html"
+
+    def save_instance(self):
+        action = self.request.POST.get("status_action")
+        data = self.form.cleaned_data
+        agreement = super().save_instance()
+        if action == "activate":
+            agreement = services.activate_agreement(agreement)
+        elif action == "end":
+            agreement = services.end_agreement(
+                agreement, reason=data.get("end_reason", ""), ended_on=data.get("valid_until")
+            )
+        return agreement
+
+
 class AgreementViewSet(ScopedModelViewSet):
     model = CooperationAgreement
     icon = "doc-full"
@@ -112,12 +151,13 @@ class AgreementViewSet(ScopedModelViewSet):
         "programme_contact",
     ]
     export_filename = "kooperationsvereinbarungen"
+    edit_view_class = AgreementEditView
     edit_handler = _scoped_panels(
         [
             FieldPanel("landlord"),
             FieldRowPanel([FieldPanel("text_version"), FieldPanel("signed_on")]),
             FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
-            FieldRowPanel([FieldPanel("status"), FieldPanel("end_reason")]),
+            FieldPanel("end_reason"),
             FieldPanel("programme_contact"),
             # A plain file input: the default one links to the file's public URL,
             # which private files do not have.
@@ -131,6 +171,40 @@ class AgreementViewSet(ScopedModelViewSet):
             queryset=CooperationAgreement.objects.select_related("landlord", "programme_contact"),
             **kwargs,
         )
+
+
+class TenancyCreateView(ServiceErrorsMixin, CreateView):
+    """A new tenancy goes through ``services.start_tenancy`` (flat lock, overlap rule)."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        tenancy = services.start_tenancy(
+            household=data["household"],
+            flat=data["flat"],
+            start=data["start"],
+            move_in=data.get("move_in"),
+            through_programme=data.get("through_programme", False),
+            notes=data.get("notes", ""),
+        )
+        if data.get("end"):
+            tenancy = services.end_tenancy(tenancy, end=data["end"], outcome=data.get("outcome"))
+        return tenancy
+
+
+class TenancyEditView(ServiceErrorsMixin, EditView):
+    """Entering an end date and outcome ends the tenancy through ``services.end_tenancy``."""
+
+    def save_instance(self):
+        original = Tenancy.objects.get(pk=self.object.pk)
+        tenancy = self.form.instance
+        end, outcome = tenancy.end, tenancy.outcome
+        ending = end is not None and (end, outcome) != (original.end, original.outcome)
+        if ending:  # saved as before, then ended by the service
+            tenancy.end, tenancy.outcome = original.end, original.outcome
+        tenancy = super().save_instance()
+        if ending:
+            tenancy = services.end_tenancy(tenancy, end=end, outcome=outcome)
+        return tenancy
 
 
 class TenancyViewSet(ScopedModelViewSet):
@@ -161,6 +235,8 @@ class TenancyViewSet(ScopedModelViewSet):
         "through_programme",
     ]
     export_filename = "mietverhaeltnisse"
+    add_view_class = TenancyCreateView
+    edit_view_class = TenancyEditView
     inspect_view_enabled = True
     inspect_view_fields = [
         "household",

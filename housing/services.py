@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.roles import Role, has_role
-from housing.files import PDF_MESSAGES, pdf_problem
 from housing.models import (
     AgreementStatus,
     ConcernKind,
@@ -54,9 +53,9 @@ def _checked(instance, exclude=None):
         instance.full_clean(exclude=exclude)
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
-        raise HousingError(
-            "invalid", " ".join(messages), None if field == "__all__" else field
-        ) from exc
+        # A model rule with its own code (e.g. "tenancy_overlap") keeps it.
+        code = next((e.code for e in exc.error_dict.get(field, ()) if e.code), "invalid")
+        raise HousingError(code, " ".join(messages), None if field == "__all__" else field) from exc
 
 
 def _today() -> dt.date:
@@ -64,17 +63,6 @@ def _today() -> dt.date:
 
 
 # --- Agreements -----------------------------------------------------------------------------
-
-
-def check_pdf(data: bytes) -> None:
-    """Raise ``HousingError('not_pdf'|'not_parseable'|'too_large')`` unless ``data`` is a PDF."""
-    from housing.files import MAX_PDF_BYTES
-
-    if len(data) > MAX_PDF_BYTES:
-        raise HousingError("too_large", str(PDF_MESSAGES["too_large"]), "document")
-    problem = pdf_problem(data)
-    if problem:
-        raise HousingError(problem, str(PDF_MESSAGES[problem]), "document")
 
 
 @transaction.atomic
@@ -170,14 +158,6 @@ def start_tenancy(
             "move_in_before_start",
             _("The move-in cannot be before the start of the lease."),
             "move_in",
-        )
-    clash = Tenancy.objects.overlapping(flat, start, None).select_related("household").first()
-    if clash:
-        raise HousingError(
-            "tenancy_overlap",
-            _("This flat is already let to %(household)s from %(start)s in this period.")
-            % {"household": clash.household, "start": f"{clash.start:%d.%m.%Y}"},
-            "start",
         )
     tenancy = Tenancy(
         household=household,

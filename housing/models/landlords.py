@@ -333,10 +333,6 @@ class Tenancy(models.Model):
 
     certificate_status.short_description = _("holds the certificate")
 
-    @property
-    def is_current(self) -> bool:
-        return self.end is None or self.end >= timezone.localdate()
-
     def clean(self):
         super().clean()
         errors = {}
@@ -352,9 +348,14 @@ class Tenancy(models.Model):
                 .first()
             )
             if clash:
-                errors["start"] = _(
-                    "This flat is already let to %(household)s from %(start)s in this period."
-                ) % {"household": clash.household, "start": f"{clash.start:%d.%m.%Y}"}
+                # The one home of the overlap rule: every form and
+                # housing.services.start_tenancy / end_tenancy (through full_clean,
+                # under the flat's row lock) get it from here.
+                errors["start"] = ValidationError(
+                    _("This flat is already let to %(household)s from %(start)s in this period.")
+                    % {"household": clash.household, "start": f"{clash.start:%d.%m.%Y}"},
+                    code="tenancy_overlap",
+                )
         if errors:
             raise ValidationError(errors)
 

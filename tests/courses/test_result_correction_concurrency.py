@@ -82,7 +82,7 @@ def test_an_issue_during_a_correction_to_failed_finds_nobody_eligible(roles):
     assert connection.vendor == "postgresql"
     trainer, enrolment, exam, part, _result = _passed(roles)
     corrected, issued = _race(
-        lambda: services.record_exam_result(
+        lambda: services.correct_exam_result(
             enrolment,
             exam,
             points={part.pk: 2},
@@ -103,7 +103,7 @@ def test_a_correction_to_failed_during_an_issue_is_refused(roles):
     trainer, enrolment, exam, part, result = _passed(roles)
     issued, corrected = _race(
         lambda: certificate_services.issue_certificate(enrolment, trainer),
-        lambda: services.record_exam_result(
+        lambda: services.correct_exam_result(
             enrolment,
             exam,
             points={part.pk: 2},

@@ -48,7 +48,7 @@ def _record(enrolment, exam, user, *values, date=None):
 
 
 def _correct(result, user, *values, reason="Punkte falsch übertragen", date=None, **kwargs):
-    return services.record_exam_result(
+    return services.correct_exam_result(
         result.enrolment,
         result.exam,
         points=_points(result.exam, *values),
@@ -124,7 +124,7 @@ def test_bad_points_in_a_correction_save_nothing(enrolment, exam, trainer):
 def test_an_attempt_that_does_not_exist_cannot_be_corrected(enrolment, exam, trainer):
     _record(enrolment, exam, trainer, 5, 10)
     error = _error(
-        services.record_exam_result,
+        services.correct_exam_result,
         enrolment,
         exam,
         points=_points(exam, 6, 10),

@@ -220,9 +220,9 @@ def test_attendance_rate_counts_present_and_late_of_held_sessions(running, train
     )
     services.record_attendance(first, [AttendanceEntry(enrolments[0].pk, "late")], user=trainer)
     services.record_attendance(second, [AttendanceEntry(enrolments[0].pk, "excused")], user=trainer)
-    row = Enrolment.objects.with_attendance(as_of=dt.date(2026, 3, 31)).get(pk=enrolments[0].pk)
+    row = Enrolment.objects.with_admission(as_of=dt.date(2026, 3, 31)).get(pk=enrolments[0].pk)
     assert (row.sessions_held, row.sessions_attended, row.attendance_percent) == (2, 1, 50)
-    assert row.below_minimum(80)
+    assert row.admission_state == "below_minimum"
 
 
 # --- exams --------------------------------------------------------------------------------
