@@ -5,10 +5,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from housing import views
-from housing.landlord_viewsets import HousingViewSetGroup
+from housing.admin_views import caseload as views
+from housing.viewsets.landlords import HousingViewSetGroup
 from housing.models import CooperationAgreement
-from housing.viewsets import PeopleViewSetGroup
+from housing.viewsets.people import PeopleViewSetGroup
 
 AGREEMENT_REMINDER_DAYS = 60
 
