@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.roles import Role, has_role
-from housing.files import PDF_MESSAGES, pdf_problem
 from housing.models import (
     AgreementStatus,
     ConcernKind,
@@ -64,17 +63,6 @@ def _today() -> dt.date:
 
 
 # --- Agreements -----------------------------------------------------------------------------
-
-
-def check_pdf(data: bytes) -> None:
-    """Raise ``HousingError('not_pdf'|'not_parseable'|'too_large')`` unless ``data`` is a PDF."""
-    from housing.files import MAX_PDF_BYTES
-
-    if len(data) > MAX_PDF_BYTES:
-        raise HousingError("too_large", str(PDF_MESSAGES["too_large"]), "document")
-    problem = pdf_problem(data)
-    if problem:
-        raise HousingError(problem, str(PDF_MESSAGES[problem]), "document")
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -185,7 +186,12 @@ def _visits(household, user):
 def _follow_ups(household, user):
     from housing.models import FollowUp
 
-    for follow_up in FollowUp.objects.filter(household=household).select_related("done_by"):
+    follow_ups = (
+        FollowUp.objects.filter(household=household)
+        .with_overdue(timezone.localdate())
+        .select_related("done_by")
+    )
+    for follow_up in follow_ups:
         if follow_up.status == "done":
             yield Entry(
                 follow_up.done_on,

@@ -5,10 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from housing.admin_views import caseload as views
-from housing.viewsets.landlords import HousingViewSetGroup
+from housing.admin_views import agreements, caseload, companions, follow_ups, timeline, visits
 from housing.models import CooperationAgreement
-from housing.viewsets.people import PeopleViewSetGroup
+from housing.viewsets import HousingViewSetGroup, PeopleViewSetGroup
 
 AGREEMENT_REMINDER_DAYS = 60
 
@@ -26,30 +25,30 @@ def register_housing_viewsets():
 @hooks.register("register_admin_urls")
 def register_housing_urls():
     return [
-        path("housing/caseload/", views.CaseloadView.as_view(), name="housing_caseload"),
+        path("housing/caseload/", caseload.CaseloadView.as_view(), name="housing_caseload"),
         path(
             "housing/households/<int:household_id>/visit/",
-            views.LogVisitView.as_view(),
+            visits.LogVisitView.as_view(),
             name="housing_log_visit",
         ),
         path(
             "housing/households/<int:household_id>/timeline/",
-            views.TimelineView.as_view(),
+            timeline.TimelineView.as_view(),
             name="housing_timeline",
         ),
         path(
             "housing/households/<int:household_id>/companions/",
-            views.AssignCompanionsView.as_view(),
+            companions.AssignCompanionsView.as_view(),
             name="housing_assign_companions",
         ),
         path(
             "housing/follow-ups/<int:pk>/done/",
-            views.FollowUpDoneView.as_view(),
+            follow_ups.FollowUpDoneView.as_view(),
             name="housing_follow_up_done",
         ),
         path(
             "housing/agreements/<int:pk>/document/",
-            views.agreement_document,
+            agreements.agreement_document,
             name="housing_agreement_document",
         ),
     ]

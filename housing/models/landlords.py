@@ -333,10 +333,6 @@ class Tenancy(models.Model):
 
     certificate_status.short_description = _("holds the certificate")
 
-    @property
-    def is_current(self) -> bool:
-        return self.end is None or self.end >= timezone.localdate()
-
     def clean(self):
         super().clean()
         errors = {}

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -47,6 +48,17 @@ class District(models.Model):
         return self.name
 
 
+def active_companions():
+    """Active companions, in the order every list and picker shows them."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.COMPANION, is_active=True)
+        .order_by("first_name", "username")
+    )
+
+
 class HouseholdQuerySet(models.QuerySet):
     def visible_to(self, user):
         if sees_everything(user):
@@ -54,6 +66,60 @@ class HouseholdQuerySet(models.QuerySet):
         if has_role(user, Role.COMPANION):
             return self.filter(companions=user)
         return self.none()
+
+    def caseload(self, today, companion=None):
+        """The caseload: overdue follow-ups first, each household with its numbers.
+
+        Annotates ``last_visit``, ``next_visit``, ``overdue_count`` and ``first_due``;
+        prefetches ``open_follow_ups`` (each with ``is_overdue``) and ``companion_list``.
+        A fixed number of queries however many households. Call on a scoped queryset
+        (``visible_to(user)``); ``companion`` narrows it to one companion's households.
+        """
+        from housing.models.visits import FollowUp, HomeVisit
+
+        households = self if companion is None else self.filter(companions=companion)
+        latest = HomeVisit.objects.filter(household=OuterRef("pk")).order_by("-date", "-pk")
+        overdue = (
+            FollowUp.objects.overdue(today)
+            .filter(household=OuterRef("pk"))
+            .order_by()
+            .values("household")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        first_due = (
+            FollowUp.objects.open()
+            .filter(household=OuterRef("pk"))
+            .order_by("due_on")
+            .values("due_on")[:1]
+        )
+        return (
+            households.select_related("district")
+            .annotate(
+                last_visit=Subquery(latest.values("date")[:1]),
+                next_visit=Subquery(latest.values("next_visit")[:1]),
+                overdue_count=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)),
+                first_due=Subquery(first_due),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "follow_ups",
+                    queryset=FollowUp.objects.open()
+                    .with_overdue(today)
+                    .select_related("concern")
+                    .order_by("due_on"),
+                    to_attr="open_follow_ups",
+                ),
+                Prefetch("companions", queryset=active_companions(), to_attr="companion_list"),
+            )
+            .order_by(
+                F("overdue_count").desc(),
+                F("first_due").asc(nulls_last=True),
+                F("next_visit").asc(nulls_last=True),
+                "name",
+                "pk",
+            )
+        )
 
     def with_consent(self, purpose, as_of=None):
         """Annotate ``members_consenting`` and ``member_count`` for one consent purpose.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -128,8 +128,23 @@ class FollowUpQuerySet(_HouseholdScopedQuerySet):
     def open(self):
         return self.filter(status=FollowUpStatus.OPEN)
 
-    def overdue(self, today=None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+    def overdue(self, today):
+        """Open follow-ups whose due day is before ``today``: the one "overdue" rule.
+
+        Views, the timeline, the caseload, the start page and the reminders all ask
+        this method (or ``with_overdue``, which annotates the same condition).
+        """
+        return self.filter(_overdue(today))
+
+    def with_overdue(self, today):
+        """Annotate ``is_overdue`` with the condition ``overdue(today)`` filters on."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(_overdue(today), output_field=models.BooleanField())
+        )
+
+
+def _overdue(today) -> Q:
+    return Q(status=FollowUpStatus.OPEN, due_on__lt=today)
 
 
 class FollowUp(models.Model):
@@ -199,7 +214,3 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.status == FollowUpStatus.OPEN and self.due_on < timezone.localdate()

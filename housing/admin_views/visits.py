@@ -1,0 +1,38 @@
+"""Logging a home visit from the caseload."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from housing import services
+from housing.admin_views.base import HousingTaskMixin
+from housing.forms import VisitForm
+
+
+class LogVisitView(HousingTaskMixin, FormView):
+    permission_required = "housing.add_homevisit"
+    template_name = "housing/log_visit.html"
+    form_class = VisitForm
+    header_icon = "edit"
+
+    def get_page_title(self):
+        return _("Log a visit")
+
+    def get_page_subtitle(self):
+        return str(self.household)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "household": self.household, "user": self.request.user}
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        try:
+            services.log_visit(household=self.household, user=self.request.user, **data)
+        except services.HousingError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Visit to %(household)s saved.") % {"household": self.household}
+        )
+        return redirect("housing_caseload")
