@@ -14,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from core.fields import HistoricalRecords, MultipleChoiceField
 from core.languages import Language
 from core.roles import Role, has_role, sees_everything
+from housing import search as name_search
+from housing.search import query_words
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()/-]{5,24}$",
@@ -66,6 +68,18 @@ class HouseholdQuerySet(models.QuerySet):
         if has_role(user, Role.COMPANION):
             return self.filter(companions=user)
         return self.none()
+
+    def matching(self, query):
+        """Households whose name, or a member's name, matches ``query`` forgivingly
+        (``housing.search``: accents, case, transliterations)."""
+        words = query_words(query)
+        if not words:
+            return self
+        own = Q()
+        for word in words:
+            own &= Q(search_key__contains=word)
+        members = Participant.objects.matching(query).values("household_id")
+        return self.filter(own | Q(pk__in=members))
 
     def caseload(self, today, companion=None):
         """The caseload: overdue follow-ups first, each household with its numbers.
@@ -158,10 +172,12 @@ class Household(ClusterableModel):
         help_text=_("Klartext companions who visit this household."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # The name folded for the forgiving search (housing.search); kept by save().
+    search_key = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[companions])
+    history = HistoricalRecords(m2m_fields=[companions], excluded_fields=["search_key"])
     objects = HouseholdQuerySet.as_manager()
 
     class Meta:
@@ -175,6 +191,12 @@ class Household(ClusterableModel):
     @property
     def address(self) -> str:
         return f"{self.street}, {self.postcode} {self.city}"
+
+    def save(self, *args, **kwargs):
+        self.search_key = name_search.search_key(self.name, self.street)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -212,6 +234,16 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(
             Q(pk__in=self.visible_to(user).values("pk")) | Q(pk__in=newcomers.values("pk"))
         )
+
+    def matching(self, query):
+        """People whose name matches ``query`` whatever the accents, case or
+        transliteration (Stefan → Ștefan, Iwanow → Иванов): the one name search,
+        used by every list and picker that finds people."""
+        words = query_words(query)
+        condition = Q()
+        for word in words:
+            condition &= Q(search_key__contains=word)
+        return self.filter(condition)
 
     def with_consent(self, purpose, as_of=None):
         """Annotate ``consent_status``: the latest decision for ``purpose`` on or before
@@ -264,10 +296,12 @@ class Participant(ClusterableModel):
     entry_date = models.DateField(_("entry into the programme"), default=timezone.localdate)
     exit_date = models.DateField(_("exit from the programme"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The names folded for the forgiving search (housing.search); kept by save().
+    search_key = models.CharField(max_length=700, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_key"])
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
@@ -300,6 +334,14 @@ class Participant(ClusterableModel):
     @property
     def district(self):
         return self.household.district
+
+    def save(self, *args, **kwargs):
+        self.search_key = name_search.search_key(
+            self.given_names, self.family_name, self.name_latin
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
