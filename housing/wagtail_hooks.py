@@ -1,12 +1,31 @@
+import datetime as dt
+
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from housing.admin_views import agreements, caseload, companions, follow_ups, timeline, visits
-from housing.models import CooperationAgreement
+from core.roles import Role, has_role
+from housing.admin_views import (
+    agreements,
+    caseload,
+    companions,
+    follow_ups,
+    offline,
+    timeline,
+    visits,
+)
+from housing.models import (
+    ConcernStatus,
+    CooperationAgreement,
+    FollowUp,
+    Household,
+    LandlordConcern,
+)
 from housing.viewsets import HousingViewSetGroup, PeopleViewSetGroup
 
 AGREEMENT_REMINDER_DAYS = 60
@@ -26,6 +45,7 @@ def register_housing_viewsets():
 def register_housing_urls():
     return [
         path("housing/caseload/", caseload.CaseloadView.as_view(), name="housing_caseload"),
+        path("housing/sw.js", offline.service_worker, name="housing_service_worker"),
         path(
             "housing/households/<int:household_id>/visit/",
             visits.LogVisitView.as_view(),
@@ -45,6 +65,21 @@ def register_housing_urls():
             "housing/follow-ups/<int:pk>/done/",
             follow_ups.FollowUpDoneView.as_view(),
             name="housing_follow_up_done",
+        ),
+        path(
+            "housing/follow-ups/<int:pk>/reopen/",
+            follow_ups.FollowUpReopenView.as_view(),
+            name="housing_follow_up_reopen",
+        ),
+        path(
+            "housing/follow-ups/<int:pk>/edit/",
+            follow_ups.FollowUpEditView.as_view(),
+            name="housing_follow_up_edit",
+        ),
+        path(
+            "housing/households/<int:household_id>/follow-ups/add/",
+            follow_ups.FollowUpAddView.as_view(),
+            name="housing_follow_up_add",
         ),
         path(
             "housing/agreements/<int:pk>/document/",
@@ -96,3 +131,69 @@ def add_agreements_ending_panel(request, panels):
         .order_by("valid_until")
     )
     panels.append(AgreementsEndingPanel(agreements, today))
+
+
+@hooks.register("insert_global_admin_css")
+def web_app_manifest():
+    # The staff site installs like an app (German name, icon, opens on the caseload).
+    return format_html('<link rel="manifest" href="{}">', static("housing/manifest.webmanifest"))
+
+
+@hooks.register("insert_global_admin_js")
+def forget_field_data_at_sign_out():
+    return format_html('<script src="{}"></script>', static("js/offline-cleanup.js"))
+
+
+CONCERN_OPEN_DAYS = 14
+
+
+class FieldWorkPanel(Component):
+    """The start page by role: a companion's "Heute", a coordinator's open ends."""
+
+    name = "field_work"
+    order = 50
+    template_name = "housing/panels/field_work.html"
+
+    def __init__(self, context):
+        self.context = context
+
+    def get_context_data(self, parent_context=None):
+        return self.context
+
+
+def start_page_context(user, today):
+    """What the start page shows ``user``; also what the morning digest sends (one rule)."""
+    households = Household.objects.visible_to(user)
+    context = {"today": today}
+    if has_role(user, Role.COMPANION):
+        own = households.filter(companions=user)
+        context["companion"] = True
+        context["planned_today"] = list(own.caseload(today).filter(next_visit=today))
+        context["overdue"] = list(
+            FollowUp.objects.visible_to(user)
+            .filter(household__companions=user)
+            .overdue(today)
+            .select_related("household")
+        )
+        context["household_count"] = own.count()
+    if user.has_perm("housing.change_household"):
+        context["coordinator"] = True
+        context["unassigned"] = list(households.filter(companions__isnull=True)[:20])
+        context["old_concerns"] = list(
+            LandlordConcern.objects.visible_to(user)
+            .exclude(status=ConcernStatus.RESOLVED)
+            .filter(reported_on__lt=today - dt.timedelta(days=CONCERN_OPEN_DAYS))
+            .select_related("tenancy__household")
+            .order_by("reported_on")[:20]
+        )
+        context["open_concern_count"] = (
+            LandlordConcern.objects.visible_to(user).exclude(status=ConcernStatus.RESOLVED).count()
+        )
+    return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_field_work_panel(request, panels):
+    if not request.user.has_perm("housing.view_household"):
+        return
+    panels.append(FieldWorkPanel(start_page_context(request.user, timezone.localdate())))

@@ -8,10 +8,21 @@ calls a service.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from housing.models import Household
+from housing.models import (
+    ConsentPurpose,
+    FollowUp,
+    FollowUpStatus,
+    Household,
+    LandlordContact,
+    Tenancy,
+)
+
+# The follow-up just marked done, offered for "Undo" on the next screen.
+UNDO_SESSION_KEY = "housing_undo_follow_up"
 
 
 class HousingTaskMixin(WagtailAdminTemplateMixin):
@@ -43,4 +54,32 @@ class HousingTaskMixin(WagtailAdminTemplateMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["caseload_url"] = reverse("housing_caseload")
+        undo = self.request.session.pop(UNDO_SESSION_KEY, None)
+        if undo is not None and self.request.user.has_perm("housing.change_followup"):
+            context["undo_follow_up"] = (
+                FollowUp.objects.visible_to(self.request.user)
+                .filter(pk=undo, status=FollowUpStatus.DONE)
+                .first()
+            )
         return context
+
+
+def household_card(household, today=None) -> dict:
+    """What the top of a household's screens shows, so nobody logs a visit for the
+    wrong family: name, address, members with their preferred language, consent
+    for landlord contact (the one consent rule, ``with_consent``) and the landlord's
+    contact persons of the running tenancy."""
+    today = today or timezone.localdate()
+    consent = Household.objects.with_consent(ConsentPurpose.LANDLORD_CONTACT, today).get(
+        pk=household.pk
+    )
+    landlords = Tenancy.objects.running(today).filter(household=household).values("landlord")
+    return {
+        "household": household,
+        "members": household.members.order_by("date_of_birth", "pk"),
+        "members_consenting": consent.members_consenting or 0,
+        "member_count": consent.member_count,
+        "landlord_contacts": LandlordContact.objects.filter(landlord__in=landlords).select_related(
+            "landlord"
+        ),
+    }

@@ -1,10 +1,15 @@
 """The caseload: a companion's households, a coordinator's overview of everyone's."""
 
+import json
+
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from core.roles import Role, has_role
 from housing.admin_views.base import HousingTaskMixin
 from housing.models import Household
 from housing.models.people import active_companions
@@ -44,7 +49,14 @@ class CaseloadView(HousingTaskMixin, TemplateView):
             ),
             key=lambda pair: pair[1].due_on,
         )
+        if has_role(user, Role.COMPANION):
+            # Only a companion's own caseload may be kept on the phone.
+            own = Household.objects.filter(companions=user).values_list("pk", flat=True)
+            urls = [reverse("housing_caseload")]
+            urls += [reverse("housing_log_visit", args=[pk]) for pk in own]
+            context["offline_urls"] = json.dumps(urls)
         context.update(
+            idle_minutes=settings.SESSION_IDLE_MINUTES,
             page=page,
             households=page.object_list,
             overdue=overdue,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from housing import timeline
-from housing.admin_views.base import HousingTaskMixin
+from housing.admin_views.base import HousingTaskMixin, household_card
 
 
 class TimelineView(HousingTaskMixin, TemplateView):
@@ -25,11 +25,12 @@ class TimelineView(HousingTaskMixin, TemplateView):
         if chosen in {s.key for s in sections}:
             entries = [e for e in entries if e.section == chosen]
         labels = {s.key: s.label for s in sections}
+        context.update(household_card(self.household))
         context.update(
-            household=self.household,
             sections=sections,
             chosen=chosen,
             entries=[(entry, labels[entry.section]) for entry in entries],
             can_log=self.request.user.has_perm("housing.add_homevisit"),
+            can_add_follow_up=self.request.user.has_perm("housing.add_followup"),
         )
         return context

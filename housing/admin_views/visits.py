@@ -1,12 +1,15 @@
-"""Logging a home visit from the caseload."""
+"""Logging a home visit from the caseload (also from a draft kept offline)."""
 
+import uuid
+
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from housing import services
-from housing.admin_views.base import HousingTaskMixin
+from housing.admin_views.base import HousingTaskMixin, household_card
 from housing.forms import VisitForm
 
 
@@ -21,6 +24,17 @@ class LogVisitView(HousingTaskMixin, FormView):
 
     def get_page_subtitle(self):
         return str(self.household)
+
+    def get_initial(self):
+        # A new key per empty form; a draft restored on the phone brings its own.
+        return {**super().get_initial(), "client_key": uuid.uuid4()}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **household_card(self.household),
+            "idle_minutes": settings.SESSION_IDLE_MINUTES,
+        }
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "household": self.household, "user": self.request.user}

@@ -335,6 +335,11 @@ class Participant(ClusterableModel):
     def district(self):
         return self.household.district
 
+    def get_languages_display(self) -> str:
+        """The languages spoken as words, in the user's language: "Deutsch, Arabisch"."""
+        names = dict(Language.choices)
+        return ", ".join(str(names.get(code, code)) for code in self.languages or [])
+
     def save(self, *args, **kwargs):
         self.search_key = name_search.search_key(
             self.given_names, self.family_name, self.name_latin

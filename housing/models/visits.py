@@ -86,6 +86,9 @@ class HomeVisit(models.Model):
         editable=False,
         verbose_name=_("logged by"),
     )
+    # Made by the phone for each draft: a draft sent twice (offline queue, double
+    # tap, a retry after a lost answer) finds the visit it already created.
+    client_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[companions, topics])

@@ -228,10 +228,11 @@ class ConcernViewSet(ScopedModelViewSet):
     add_to_admin_menu = False
     add_view_class = ConcernCreateView
     edit_view_class = ConcernEditView
+    # The first column is a plain field so Wagtail links each row to the concern.
     list_display = [
+        "kind",
         Column("household", label=_("household"), accessor="tenancy.household"),
         Column("landlord", label=_("landlord"), accessor="tenancy.landlord"),
-        "kind",
         "reported_on",
         "status",
     ]

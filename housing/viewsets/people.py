@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.viewsets import ScopedModelViewSet
@@ -18,6 +18,14 @@ class NameSearchIndexView(IndexView):
         if not self.is_searching:
             return queryset
         return super().search_queryset(queryset) | queryset.matching(self.search_query)
+
+
+class ReadableInspectView(InspectView):
+    """Record details in words: an empty value reads "–", never "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value in (None, "", [], "-") else value
 
 
 class ParticipantViewSet(ScopedModelViewSet):
@@ -59,6 +67,7 @@ class ParticipantViewSet(ScopedModelViewSet):
     export_filename = "teilnehmende"
     # Companions hold only "view": they read a member's details here, never edit them.
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     inspect_view_fields = [
         "given_names",
         "family_name",
@@ -118,6 +127,7 @@ class HouseholdViewSet(ScopedModelViewSet):
     list_export = ["name", "street", "postcode", "city", "district"]
     export_filename = "haushalte"
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     inspect_view_fields = ["name", "street", "postcode", "city", "district", "companions"]
     panels = [
         FieldPanel("name"),

@@ -160,5 +160,24 @@ RULES.update(
         ),
         "housing_follow_up_done": Rule(cases=_readable("follow_up", "other_follow_up")),
         "housing_agreement_document": Rule(args=lambda w: [w["agreement"].pk], expect=_COORDINATOR),
+        "housing_service_worker": Rule(expect=_LIST),
+        "housing_follow_up_edit": Rule(cases=_readable("follow_up", "other_follow_up")),
+        "housing_follow_up_add": Rule(cases=_readable("household", "other_household")),
+        # POST only; the world's follow-up is open, so reopening it is refused with a
+        # message and the usual redirect back to the caseload.
+        "housing_follow_up_reopen": Rule(
+            method="post",
+            cases=_scoped(
+                "follow_up",
+                "other_follow_up",
+                staff_only(
+                    coordinator="redirect to /admin/housing/caseload/",
+                    companion="redirect to /admin/housing/caseload/",
+                ),
+                staff_only(
+                    coordinator="redirect to /admin/housing/caseload/", companion=NOT_FOUND
+                ),
+            ),
+        ),
     }
 )
