@@ -11,6 +11,7 @@ from django.views.generic import FormView
 from housing import services
 from housing.admin_views.base import HousingTaskMixin, household_card
 from housing.forms import VisitForm
+from housing.models import HomeVisit
 
 
 class LogVisitView(HousingTaskMixin, FormView):
@@ -39,6 +40,25 @@ class LogVisitView(HousingTaskMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "household": self.household, "user": self.request.user}
 
+    def post(self, request, *args, **kwargs):
+        # A draft that already arrived (sent again after a lost answer, or from the
+        # offline queue) is answered as a success before any validation: by now its
+        # follow-ups are closed, which would otherwise read as a conflict.
+        key = request.POST.get("client_key", "")
+        try:
+            key = uuid.UUID(key) if key else None
+        except ValueError:
+            key = None
+        if key and HomeVisit.objects.filter(client_key=key, household=self.household).exists():
+            return self._saved()
+        return super().post(request, *args, **kwargs)
+
+    def _saved(self):
+        messages.success(
+            self.request, _("Visit to %(household)s saved.") % {"household": self.household}
+        )
+        return redirect("housing_caseload")
+
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         try:
@@ -46,7 +66,4 @@ class LogVisitView(HousingTaskMixin, FormView):
         except services.HousingError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)
-        messages.success(
-            self.request, _("Visit to %(household)s saved.") % {"household": self.household}
-        )
-        return redirect("housing_caseload")
+        return self._saved()

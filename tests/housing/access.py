@@ -174,9 +174,7 @@ RULES.update(
                     coordinator="redirect to /admin/housing/caseload/",
                     companion="redirect to /admin/housing/caseload/",
                 ),
-                staff_only(
-                    coordinator="redirect to /admin/housing/caseload/", companion=NOT_FOUND
-                ),
+                staff_only(coordinator="redirect to /admin/housing/caseload/", companion=NOT_FOUND),
             ),
         ),
     }
