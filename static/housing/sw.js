@@ -44,7 +44,9 @@ self.addEventListener("fetch", (event) => {
     fetch(request).catch(() =>
       caches
         .open(CACHE)
-        .then((cache) => cache.match(request, { ignoreSearch: request.mode === "navigate" }))
+        // ignoreVary: Django varies on Cookie and Accept-Language, which the cached copy
+        // was fetched with but a navigation request carries differently.
+        .then((cache) => cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" }))
         .then((cached) => cached || Response.error())
     )
   );
