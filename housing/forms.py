@@ -106,6 +106,18 @@ class VisitForm(forms.Form):
             if user in companions:
                 self.initial.setdefault("companions", [user.pk])
 
+    def clean(self):
+        # Every date problem at once (the service would stop at the first one).
+        data = super().clean()
+        day, due, following = data.get("date"), data.get("follow_up_due"), data.get("next_visit")
+        if day and day > timezone.localdate():
+            self.add_error("date", _("A visit cannot be logged for a day in the future."))
+        if day and due and due < day:
+            self.add_error("follow_up_due", _("The follow-up cannot be due before the visit."))
+        if day and following and following <= day:
+            self.add_error("next_visit", _("The next visit must be after this one."))
+        return data
+
     def clean_resolves(self):
         chosen = list(self.cleaned_data["resolves"])
         closed = [f for f in chosen if f.status != FollowUpStatus.OPEN]

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -9,9 +7,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from core.roles import Role, has_role
+from housing import reminders
 from housing.admin_views import (
     agreements,
+    calendar,
     caseload,
     companions,
     follow_ups,
@@ -20,11 +19,7 @@ from housing.admin_views import (
     visits,
 )
 from housing.models import (
-    ConcernStatus,
     CooperationAgreement,
-    FollowUp,
-    Household,
-    LandlordConcern,
 )
 from housing.viewsets import HousingViewSetGroup, PeopleViewSetGroup
 
@@ -46,6 +41,7 @@ def register_housing_urls():
     return [
         path("housing/caseload/", caseload.CaseloadView.as_view(), name="housing_caseload"),
         path("housing/sw.js", offline.service_worker, name="housing_service_worker"),
+        path("housing/calendar/", calendar.CalendarLinkView.as_view(), name="housing_calendar"),
         path(
             "housing/households/<int:household_id>/visit/",
             visits.LogVisitView.as_view(),
@@ -144,9 +140,6 @@ def forget_field_data_at_sign_out():
     return format_html('<script src="{}"></script>', static("js/offline-cleanup.js"))
 
 
-CONCERN_OPEN_DAYS = 14
-
-
 class FieldWorkPanel(Component):
     """The start page by role: a companion's "Heute", a coordinator's open ends."""
 
@@ -161,39 +154,8 @@ class FieldWorkPanel(Component):
         return self.context
 
 
-def start_page_context(user, today):
-    """What the start page shows ``user``; also what the morning digest sends (one rule)."""
-    households = Household.objects.visible_to(user)
-    context = {"today": today}
-    if has_role(user, Role.COMPANION):
-        own = households.filter(companions=user)
-        context["companion"] = True
-        context["planned_today"] = list(own.caseload(today).filter(next_visit=today))
-        context["overdue"] = list(
-            FollowUp.objects.visible_to(user)
-            .filter(household__companions=user)
-            .overdue(today)
-            .select_related("household")
-        )
-        context["household_count"] = own.count()
-    if user.has_perm("housing.change_household"):
-        context["coordinator"] = True
-        context["unassigned"] = list(households.filter(companions__isnull=True)[:20])
-        context["old_concerns"] = list(
-            LandlordConcern.objects.visible_to(user)
-            .exclude(status=ConcernStatus.RESOLVED)
-            .filter(reported_on__lt=today - dt.timedelta(days=CONCERN_OPEN_DAYS))
-            .select_related("tenancy__household")
-            .order_by("reported_on")[:20]
-        )
-        context["open_concern_count"] = (
-            LandlordConcern.objects.visible_to(user).exclude(status=ConcernStatus.RESOLVED).count()
-        )
-    return context
-
-
 @hooks.register("construct_homepage_panels")
 def add_field_work_panel(request, panels):
     if not request.user.has_perm("housing.view_household"):
         return
-    panels.append(FieldWorkPanel(start_page_context(request.user, timezone.localdate())))
+    panels.append(FieldWorkPanel(reminders.field_work_summary(request.user, timezone.localdate())))

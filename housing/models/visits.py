@@ -217,3 +217,50 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def _feed_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)  # 192 random bits, not derived from any id
+
+
+class CalendarFeed(models.Model):
+    """A companion's personal calendar (ICS) of planned visits behind a secret URL.
+
+    The URL works without signing in (calendar apps cannot sign in), so the feed
+    shows no names: household number and district only. A new token revokes the old.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%d.%m.%Y})"
+
+    def renew(self):
+        self.token = _feed_token()
+        self.save(update_fields=["token", "created_at"])
+
+
+class DigestSent(models.Model):
+    """One morning digest per person and day: the job may run twice, it mails once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="digest_once_per_user_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.day:%d.%m.%Y}"

@@ -70,6 +70,7 @@
     if (!status) return;
     status.textContent = text;
     status.hidden = !text;
+    if (text) status.scrollIntoView({ block: "center" });
   }
 
   // --- The visit form ------------------------------------------------------------

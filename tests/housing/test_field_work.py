@@ -214,3 +214,58 @@ def test_staff_names_not_logins_in_a_conflict(companion):
         _visit(companion, resolves=[follow_up.pk]),
     )
     assert "Katrin Koch" in " ".join(response.context["form"].errors["resolves"])
+
+
+def test_the_morning_digest_mails_once_without_names_or_notes(companion, coordinator, mailoutbox):
+    from housing import reminders
+
+    companion.email, coordinator.email = "c@example.org", "k@example.org"
+    companion.save()
+    coordinator.save()
+    household = HouseholdFactory(name="Familie Geheim", companions=[companion])
+    FollowUpFactory(household=household, title="Schimmel im Bad", due_on=TODAY - dt.timedelta(1))
+    HomeVisitFactory(
+        household=household,
+        date=TODAY - dt.timedelta(days=7),
+        next_visit=TODAY,
+        observations="Streit in der Familie",
+    )
+    HouseholdFactory(name="Familie Ohne", companions=[])
+
+    assert reminders.send_digests(TODAY) == 2
+    assert reminders.send_digests(TODAY) == 0  # the second run of the day is a no-op
+    mails = {m.to[0]: m.body for m in mailoutbox}
+    assert f"Haushalt Nr. {household.pk}" in mails["c@example.org"]
+    assert "/admin/housing/households/" in mails["c@example.org"]
+    for body in mails.values():
+        assert "Geheim" not in body and "Streit" not in body and "Schimmel" not in body
+    assert "Haushalte ohne Begleitung" in mails["k@example.org"]
+
+
+def test_no_digest_when_there_is_nothing_to_say(companion, mailoutbox):
+    from housing import reminders
+
+    companion.email = "c@example.org"
+    companion.save()
+    HouseholdFactory(companions=[companion])
+    assert reminders.send_digests(TODAY) == 0
+    assert not mailoutbox
+
+
+def test_the_calendar_feed_names_no_one_and_can_be_revoked(companion, client):
+    household = HouseholdFactory(name="Familie Geheim", companions=[companion])
+    HomeVisitFactory(household=household, date=TODAY - dt.timedelta(days=7), next_visit=TODAY)
+    HomeVisitFactory(next_visit=TODAY)  # someone else's household
+
+    page = client_for(companion).get(reverse("housing_calendar"))
+    url = page.context["feed_url"]
+    feed = client.get(url)
+
+    assert feed.status_code == 200 and feed["Content-Type"] == "text/calendar"
+    text = feed.content.decode()
+    assert text.count("BEGIN:VEVENT") == 1
+    assert f"Nr. {household.pk}" in text and "DTSTART;VALUE=DATE:20261102" in text
+    assert "Geheim" not in text
+
+    client_for(companion).post(reverse("housing_calendar"))
+    assert client.get(url).status_code == 404
