@@ -11,6 +11,7 @@ from cms import views as cms_views
 from cms.sitemaps import TranslatedPagesSitemap
 from core import urls as core_urls
 from core import views as core_views
+from housing import views as housing_views
 
 urlpatterns = [
     # Before Wagtail's admin: our sign-in screens and scoped versions of its screens.
@@ -31,6 +32,8 @@ urlpatterns = [
     # follows the browser's language instead.
     path("v/", certificate_views.verify_form, name="certificate_verify_form"),
     path("v/<str:token>", certificate_views.verify, name="certificate_verify"),
+    # Calendar apps cannot sign in: the secret token is the key (housing.views).
+    path("calendar/<str:token>.ics", housing_views.calendar_feed, name="housing_calendar_feed"),
 ]
 
 if settings.DEBUG:

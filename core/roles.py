@@ -67,7 +67,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "housing.view_household",
         "housing.view_participant",
         # Klartext: their households' tenancies (read; landlord contact shown there),
-        # visits and concerns (read and write), follow-ups (complete). Scope is
+        # visits and concerns (read and write), follow-ups (add, edit, complete,
+        # reopen). Scope is
         # decided by visible_to(); landlords and agreements stay with coordinators.
         "housing.view_tenancy",
         "housing.view_homevisit",
@@ -77,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "housing.add_landlordconcern",
         "housing.change_landlordconcern",
         "housing.view_followup",
+        "housing.add_followup",
         "housing.change_followup",
     ],
     Role.EDITOR: [

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from core.languages import Language
 from core.roles import Role
 from courses.models import CurriculumModule
-from housing.models import FollowUp, VisitOutcome
+from housing.models import FollowUp, FollowUpStatus, VisitOutcome
+
+
+def display_name(user) -> str:
+    """Staff by their name, not their login; "–" when nobody is recorded."""
+    if user is None:
+        return "–"
+    return user.get_full_name() or user.username
+
 
 DURATIONS = [(m, _("%(minutes)s min") % {"minutes": m}) for m in (15, 30, 45, 60, 90, 120)]
 
@@ -63,12 +71,24 @@ class VisitForm(forms.Form):
     )
     follow_up_due = forms.DateField(label=_("Follow-up due"), widget=DateInput, required=False)
 
+    # Made by the page for each draft (static/js/offline-visits.js) and checked by
+    # services.log_visit: the same draft never makes two visits.
+    client_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
     DETAIL_FIELDS = ("companions", "present", "free_topics", "agreed_actions", "follow_up_due")
 
     def __init__(self, *args, household, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.household = household
-        self.fields["resolves"].queryset = FollowUp.objects.filter(household=household).open()
+        # Every follow-up of the household is a valid answer, so that a draft typed
+        # offline that ticks one closed meanwhile gets a clear message (clean_resolves)
+        # instead of "not a valid choice"; only the open ones are offered.
+        resolves = self.fields["resolves"]
+        resolves.queryset = FollowUp.objects.filter(household=household).select_related("done_by")
+        self.open_follow_ups = list(resolves.queryset.open())
+        resolves.widget.choices = [
+            (f.pk, f"{f.title} ({f.due_on:%d.%m.%Y})") for f in self.open_follow_ups
+        ]
         companions = (
             get_user_model()
             .objects.filter(groups__name=Role.COMPANION)
@@ -86,8 +106,39 @@ class VisitForm(forms.Form):
             if user in companions:
                 self.initial.setdefault("companions", [user.pk])
 
+    def clean(self):
+        # Every date problem at once (the service would stop at the first one).
+        data = super().clean()
+        day, due, following = data.get("date"), data.get("follow_up_due"), data.get("next_visit")
+        if day and day > timezone.localdate():
+            self.add_error("date", _("A visit cannot be logged for a day in the future."))
+        if day and due and due < day:
+            self.add_error("follow_up_due", _("The follow-up cannot be due before the visit."))
+        if day and following and following <= day:
+            self.add_error("next_visit", _("The next visit must be after this one."))
+        return data
+
+    def clean_resolves(self):
+        chosen = list(self.cleaned_data["resolves"])
+        closed = [f for f in chosen if f.status != FollowUpStatus.OPEN]
+        if closed:
+            raise forms.ValidationError(
+                _("Meanwhile already done, please untick: %(titles)s. Your other entries are kept.")
+                % {
+                    "titles": "; ".join(
+                        f"„{f.title}“ ({display_name(f.done_by)}, {f.done_on:%d.%m.%Y})"
+                        for f in closed
+                    )
+                }
+            )
+        return chosen
+
     def main_fields(self):
-        return [self[name] for name in self.fields if name not in self.DETAIL_FIELDS]
+        return [
+            self[name]
+            for name in self.fields
+            if name not in self.DETAIL_FIELDS and name != "client_key"
+        ]
 
     def detail_fields(self):
         return [self[name] for name in self.DETAIL_FIELDS]
@@ -116,4 +167,12 @@ class AssignForm(forms.Form):
 
 
 class FollowUpDoneForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class FollowUpForm(forms.Form):
+    """Add or edit a follow-up by hand."""
+
+    title = forms.CharField(label=_("What to do"), max_length=255)
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

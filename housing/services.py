@@ -259,6 +259,47 @@ def complete_follow_up(
 
 
 @transaction.atomic
+def reopen_follow_up(follow_up: FollowUp, *, user) -> FollowUp:
+    """Open a completed follow-up again (the "undo" of done; the history keeps both).
+
+    Errors: ``follow_up_open`` when it is open already.
+    """
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.status == FollowUpStatus.OPEN:
+        raise HousingError("follow_up_open", _("This follow-up is open already."))
+    follow_up.status = FollowUpStatus.OPEN
+    follow_up.done_on = None
+    follow_up.done_by = None
+    follow_up.resolved_by_visit = None
+    follow_up._change_reason = f"reopened by {user.pk}"
+    follow_up.save()
+    return follow_up
+
+
+def add_follow_up(*, household: Household, title: str, due_on: dt.date) -> FollowUp:
+    """A follow-up a companion or coordinator adds by hand.
+
+    Errors: ``invalid`` (empty title).
+    """
+    follow_up = FollowUp(household=household, title=title.strip(), due_on=due_on)
+    _checked(follow_up)
+    follow_up.save()
+    return follow_up
+
+
+@transaction.atomic
+def edit_follow_up(follow_up: FollowUp, *, title: str, due_on: dt.date, note: str = "") -> FollowUp:
+    """Change what is to be done and by when. Errors: ``invalid``."""
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    follow_up.title = title.strip()
+    follow_up.due_on = due_on
+    follow_up.note = note.strip()[:255]
+    _checked(follow_up)
+    follow_up.save()
+    return follow_up
+
+
+@transaction.atomic
 def resolve_concern(concern: LandlordConcern, *, resolved_on: dt.date | None = None):
     """Close a concern; its open follow-ups are closed with it. Error: ``date_in_future``."""
     resolved_on = resolved_on or _today()
@@ -296,13 +337,26 @@ def log_visit(
     next_visit: dt.date | None = None,
     outcome: str = VisitOutcome.HELD,
     resolves: Iterable[FollowUp] = (),
+    client_key=None,
 ) -> HomeVisit:
     """Save a home visit, complete the follow-ups it resolved, plan the next follow-up.
 
     ``resolves`` must be open follow-ups of the same household. A ``follow_up_due``
-    creates a follow-up from the agreed actions. Errors: ``visit_in_future``,
-    ``no_companion``, ``not_a_companion``, ``follow_up_other_household``, ``invalid``.
+    creates a follow-up from the agreed actions. ``client_key`` (a UUID the phone
+    made for the draft) makes the call idempotent: a second call with the same key
+    returns the visit the first one created and changes nothing. Errors:
+    ``visit_in_future``, ``no_companion``, ``not_a_companion``,
+    ``follow_up_other_household``, ``follow_up_done`` (closed meanwhile),
+    ``draft_other_household``, ``invalid``.
     """
+    if client_key is not None:
+        existing = HomeVisit.objects.select_for_update().filter(client_key=client_key).first()
+        if existing is not None:
+            if existing.household_id != household.pk:
+                raise HousingError(
+                    "draft_other_household", _("This draft belongs to another household.")
+                )
+            return existing
     companions = list(companions)
     if date > _today():
         raise HousingError(
@@ -328,9 +382,15 @@ def log_visit(
         next_visit=next_visit,
         outcome=outcome,
         created_by=user,
+        client_key=client_key,
     )
-    _checked(visit)
-    visit.save()
+    _checked(visit, exclude=["client_key"])
+    try:
+        with transaction.atomic():
+            visit.save()
+    except IntegrityError:
+        # The same draft arrived twice at the same moment: the other request won.
+        return HomeVisit.objects.get(client_key=client_key)
     visit.companions.set(companions)
     visit.topics.set(list(topics))
     for follow_up in resolves:

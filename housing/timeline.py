@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,8 @@ class Entry:
     lines: list[str] = field(default_factory=list)
     url: str = ""
     warning: bool = False
+    # Buttons under the entry: (label, url, sent as POST?), only those the user may use.
+    actions: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -185,20 +188,38 @@ def _visits(household, user):
 def _follow_ups(household, user):
     from housing.models import FollowUp
 
-    for follow_up in FollowUp.objects.filter(household=household).select_related("done_by"):
+    follow_ups = (
+        FollowUp.objects.filter(household=household)
+        .with_overdue(timezone.localdate())
+        .select_related("done_by")
+    )
+    can_change = user.has_perm("housing.change_followup")
+    for follow_up in follow_ups:
+        edit = (_("Edit"), reverse("housing_follow_up_edit", args=[follow_up.pk]), False)
         if follow_up.status == "done":
+            done_by = (
+                follow_up.done_by.get_full_name() or follow_up.done_by.username
+                if follow_up.done_by
+                else ""
+            )
+            lines = [_("Done by %(name)s") % {"name": done_by}] if done_by else []
+            reopen = (_("Reopen"), reverse("housing_follow_up_reopen", args=[follow_up.pk]), True)
             yield Entry(
                 follow_up.done_on,
                 "follow_ups",
                 _("Follow-up done: %(title)s") % {"title": follow_up.title},
-                [follow_up.note] if follow_up.note else [],
+                lines + ([follow_up.note] if follow_up.note else []),
+                actions=[reopen, edit] if can_change else [],
             )
         else:
+            done = (_("Done"), reverse("housing_follow_up_done", args=[follow_up.pk]), False)
             yield Entry(
                 follow_up.due_on,
                 "follow_ups",
                 _("Follow-up due: %(title)s") % {"title": follow_up.title},
+                [follow_up.note] if follow_up.note else [],
                 warning=follow_up.is_overdue,
+                actions=[done, edit] if can_change else [],
             )
 
 

@@ -1,14 +1,27 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from housing import views
-from housing.landlord_viewsets import HousingViewSetGroup
-from housing.models import CooperationAgreement
-from housing.viewsets import PeopleViewSetGroup
+from housing import reminders
+from housing.admin_views import (
+    agreements,
+    calendar,
+    caseload,
+    companions,
+    follow_ups,
+    offline,
+    timeline,
+    visits,
+)
+from housing.models import (
+    CooperationAgreement,
+)
+from housing.viewsets import HousingViewSetGroup, PeopleViewSetGroup
 
 AGREEMENT_REMINDER_DAYS = 60
 
@@ -26,30 +39,47 @@ def register_housing_viewsets():
 @hooks.register("register_admin_urls")
 def register_housing_urls():
     return [
-        path("housing/caseload/", views.CaseloadView.as_view(), name="housing_caseload"),
+        path("housing/caseload/", caseload.CaseloadView.as_view(), name="housing_caseload"),
+        path("housing/sw.js", offline.service_worker, name="housing_service_worker"),
+        path("housing/calendar/", calendar.CalendarLinkView.as_view(), name="housing_calendar"),
         path(
             "housing/households/<int:household_id>/visit/",
-            views.LogVisitView.as_view(),
+            visits.LogVisitView.as_view(),
             name="housing_log_visit",
         ),
         path(
             "housing/households/<int:household_id>/timeline/",
-            views.TimelineView.as_view(),
+            timeline.TimelineView.as_view(),
             name="housing_timeline",
         ),
         path(
             "housing/households/<int:household_id>/companions/",
-            views.AssignCompanionsView.as_view(),
+            companions.AssignCompanionsView.as_view(),
             name="housing_assign_companions",
         ),
         path(
             "housing/follow-ups/<int:pk>/done/",
-            views.FollowUpDoneView.as_view(),
+            follow_ups.FollowUpDoneView.as_view(),
             name="housing_follow_up_done",
         ),
         path(
+            "housing/follow-ups/<int:pk>/reopen/",
+            follow_ups.FollowUpReopenView.as_view(),
+            name="housing_follow_up_reopen",
+        ),
+        path(
+            "housing/follow-ups/<int:pk>/edit/",
+            follow_ups.FollowUpEditView.as_view(),
+            name="housing_follow_up_edit",
+        ),
+        path(
+            "housing/households/<int:household_id>/follow-ups/add/",
+            follow_ups.FollowUpAddView.as_view(),
+            name="housing_follow_up_add",
+        ),
+        path(
             "housing/agreements/<int:pk>/document/",
-            views.agreement_document,
+            agreements.agreement_document,
             name="housing_agreement_document",
         ),
     ]
@@ -97,3 +127,35 @@ def add_agreements_ending_panel(request, panels):
         .order_by("valid_until")
     )
     panels.append(AgreementsEndingPanel(agreements, today))
+
+
+@hooks.register("insert_global_admin_css")
+def web_app_manifest():
+    # The staff site installs like an app (German name, icon, opens on the caseload).
+    return format_html('<link rel="manifest" href="{}">', static("housing/manifest.webmanifest"))
+
+
+@hooks.register("insert_global_admin_js")
+def forget_field_data_at_sign_out():
+    return format_html('<script src="{}"></script>', static("js/offline-cleanup.js"))
+
+
+class FieldWorkPanel(Component):
+    """The start page by role: a companion's "Heute", a coordinator's open ends."""
+
+    name = "field_work"
+    order = 50
+    template_name = "housing/panels/field_work.html"
+
+    def __init__(self, context):
+        self.context = context
+
+    def get_context_data(self, parent_context=None):
+        return self.context
+
+
+@hooks.register("construct_homepage_panels")
+def add_field_work_panel(request, panels):
+    if not request.user.has_perm("housing.view_household"):
+        return
+    panels.append(FieldWorkPanel(reminders.field_work_summary(request.user, timezone.localdate())))

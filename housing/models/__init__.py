@@ -27,6 +27,8 @@ from housing.models.people import (  # noqa: F401
     postcode_validator,
 )
 from housing.models.visits import (  # noqa: F401
+    CalendarFeed,
+    DigestSent,
     FollowUp,
     FollowUpStatus,
     HomeVisit,

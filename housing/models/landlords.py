@@ -249,6 +249,10 @@ class TenancyQuerySet(models.QuerySet):
             return self.filter(household__companions=user)
         return self.none()
 
+    def running(self, today):
+        """Tenancies in force on ``today`` (started, not yet ended)."""
+        return self.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
+
     def overlapping(self, flat, start, end, exclude_pk=None):
         """Tenancies of ``flat`` whose period meets [start, end] (end None = open)."""
         found = self.filter(flat=flat).filter(Q(end__isnull=True) | Q(end__gte=start))

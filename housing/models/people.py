@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from core.fields import HistoricalRecords, MultipleChoiceField
 from core.languages import Language
 from core.roles import Role, has_role, sees_everything
+from housing import search as name_search
+from housing.search import query_words
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()/-]{5,24}$",
@@ -47,6 +50,17 @@ class District(models.Model):
         return self.name
 
 
+def active_companions():
+    """Active companions, in the order every list and picker shows them."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.COMPANION, is_active=True)
+        .order_by("first_name", "username")
+    )
+
+
 class HouseholdQuerySet(models.QuerySet):
     def visible_to(self, user):
         if sees_everything(user):
@@ -54,6 +68,72 @@ class HouseholdQuerySet(models.QuerySet):
         if has_role(user, Role.COMPANION):
             return self.filter(companions=user)
         return self.none()
+
+    def matching(self, query):
+        """Households whose name, or a member's name, matches ``query`` forgivingly
+        (``housing.search``: accents, case, transliterations)."""
+        words = query_words(query)
+        if not words:
+            return self
+        own = Q()
+        for word in words:
+            own &= Q(search_key__contains=word)
+        members = Participant.objects.matching(query).values("household_id")
+        return self.filter(own | Q(pk__in=members))
+
+    def caseload(self, today, companion=None):
+        """The caseload: overdue follow-ups first, each household with its numbers.
+
+        Annotates ``last_visit``, ``next_visit``, ``overdue_count`` and ``first_due``;
+        prefetches ``open_follow_ups`` (each with ``is_overdue``) and ``companion_list``.
+        A fixed number of queries however many households. Call on a scoped queryset
+        (``visible_to(user)``); ``companion`` narrows it to one companion's households.
+        """
+        from housing.models.visits import FollowUp, HomeVisit
+
+        households = self if companion is None else self.filter(companions=companion)
+        latest = HomeVisit.objects.filter(household=OuterRef("pk")).order_by("-date", "-pk")
+        overdue = (
+            FollowUp.objects.overdue(today)
+            .filter(household=OuterRef("pk"))
+            .order_by()
+            .values("household")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        first_due = (
+            FollowUp.objects.open()
+            .filter(household=OuterRef("pk"))
+            .order_by("due_on")
+            .values("due_on")[:1]
+        )
+        return (
+            households.select_related("district")
+            .annotate(
+                last_visit=Subquery(latest.values("date")[:1]),
+                next_visit=Subquery(latest.values("next_visit")[:1]),
+                overdue_count=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)),
+                first_due=Subquery(first_due),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "follow_ups",
+                    queryset=FollowUp.objects.open()
+                    .with_overdue(today)
+                    .select_related("concern")
+                    .order_by("due_on"),
+                    to_attr="open_follow_ups",
+                ),
+                Prefetch("companions", queryset=active_companions(), to_attr="companion_list"),
+            )
+            .order_by(
+                F("overdue_count").desc(),
+                F("first_due").asc(nulls_last=True),
+                F("next_visit").asc(nulls_last=True),
+                "name",
+                "pk",
+            )
+        )
 
     def with_consent(self, purpose, as_of=None):
         """Annotate ``members_consenting`` and ``member_count`` for one consent purpose.
@@ -92,10 +172,12 @@ class Household(ClusterableModel):
         help_text=_("Klartext companions who visit this household."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # The name folded for the forgiving search (housing.search); kept by save().
+    search_key = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[companions])
+    history = HistoricalRecords(m2m_fields=[companions], excluded_fields=["search_key"])
     objects = HouseholdQuerySet.as_manager()
 
     class Meta:
@@ -109,6 +191,12 @@ class Household(ClusterableModel):
     @property
     def address(self) -> str:
         return f"{self.street}, {self.postcode} {self.city}"
+
+    def save(self, *args, **kwargs):
+        self.search_key = name_search.search_key(self.name, self.street)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -146,6 +234,16 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(
             Q(pk__in=self.visible_to(user).values("pk")) | Q(pk__in=newcomers.values("pk"))
         )
+
+    def matching(self, query):
+        """People whose name matches ``query`` whatever the accents, case or
+        transliteration (Stefan → Ștefan, Iwanow → Иванов): the one name search,
+        used by every list and picker that finds people."""
+        words = query_words(query)
+        condition = Q()
+        for word in words:
+            condition &= Q(search_key__contains=word)
+        return self.filter(condition)
 
     def with_consent(self, purpose, as_of=None):
         """Annotate ``consent_status``: the latest decision for ``purpose`` on or before
@@ -198,10 +296,12 @@ class Participant(ClusterableModel):
     entry_date = models.DateField(_("entry into the programme"), default=timezone.localdate)
     exit_date = models.DateField(_("exit from the programme"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The names folded for the forgiving search (housing.search); kept by save().
+    search_key = models.CharField(max_length=700, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_key"])
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
@@ -234,6 +334,19 @@ class Participant(ClusterableModel):
     @property
     def district(self):
         return self.household.district
+
+    def get_languages_display(self) -> str:
+        """The languages spoken as words, in the user's language: "Deutsch, Arabisch"."""
+        names = dict(Language.choices)
+        return ", ".join(str(names.get(code, code)) for code in self.languages or [])
+
+    def save(self, *args, **kwargs):
+        self.search_key = name_search.search_key(
+            self.given_names, self.family_name, self.name_latin
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

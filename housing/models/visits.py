@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +86,9 @@ class HomeVisit(models.Model):
         editable=False,
         verbose_name=_("logged by"),
     )
+    # Made by the phone for each draft: a draft sent twice (offline queue, double
+    # tap, a retry after a lost answer) finds the visit it already created.
+    client_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[companions, topics])
@@ -128,8 +131,23 @@ class FollowUpQuerySet(_HouseholdScopedQuerySet):
     def open(self):
         return self.filter(status=FollowUpStatus.OPEN)
 
-    def overdue(self, today=None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+    def overdue(self, today):
+        """Open follow-ups whose due day is before ``today``: the one "overdue" rule.
+
+        Views, the timeline, the caseload, the start page and the reminders all ask
+        this method (or ``with_overdue``, which annotates the same condition).
+        """
+        return self.filter(_overdue(today))
+
+    def with_overdue(self, today):
+        """Annotate ``is_overdue`` with the condition ``overdue(today)`` filters on."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(_overdue(today), output_field=models.BooleanField())
+        )
+
+
+def _overdue(today) -> Q:
+    return Q(status=FollowUpStatus.OPEN, due_on__lt=today)
 
 
 class FollowUp(models.Model):
@@ -200,6 +218,49 @@ class FollowUp(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_overdue(self) -> bool:
-        return self.status == FollowUpStatus.OPEN and self.due_on < timezone.localdate()
+
+def _feed_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)  # 192 random bits, not derived from any id
+
+
+class CalendarFeed(models.Model):
+    """A companion's personal calendar (ICS) of planned visits behind a secret URL.
+
+    The URL works without signing in (calendar apps cannot sign in), so the feed
+    shows no names: household number and district only. A new token revokes the old.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%d.%m.%Y})"
+
+    def renew(self):
+        self.token = _feed_token()
+        self.save(update_fields=["token", "created_at"])
+
+
+class DigestSent(models.Model):
+    """One morning digest per person and day: the job may run twice, it mails once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="digest_once_per_user_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.day:%d.%m.%Y}"

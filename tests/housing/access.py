@@ -1,4 +1,4 @@
-from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
+from tests.access import DENIED, NOT_FOUND, OK, Rule, everyone, staff_only
 
 # Coordinators see and change every record. Companions read (never change) their
 # assigned households and those households' members; a record outside their scope
@@ -70,6 +70,7 @@ _COMPANION_NO_DELETE = staff_only(coordinator=OK, companion=DENIED)
 
 
 def extend_world(world, users):
+    from housing.models import CalendarFeed
     from tests.housing.factories import (
         AgreementFactory,
         ConcernFactory,
@@ -80,6 +81,7 @@ def extend_world(world, users):
         TenancyFactory,
     )
 
+    world["calendar_token"] = CalendarFeed.objects.create(user=users["companion"]).token
     flat = FlatFactory()
     other_flat = FlatFactory()
     LandlordContactFactory(landlord=flat.landlord)
@@ -160,5 +162,30 @@ RULES.update(
         ),
         "housing_follow_up_done": Rule(cases=_readable("follow_up", "other_follow_up")),
         "housing_agreement_document": Rule(args=lambda w: [w["agreement"].pk], expect=_COORDINATOR),
+        "housing_service_worker": Rule(expect=_LIST),
+        "housing_calendar": Rule(expect=_LIST),
+        # The token is the key: nobody signs in, a wrong token is 404 for everyone.
+        "housing_calendar_feed": Rule(
+            cases={
+                "valid token": (lambda w: [w["calendar_token"]], everyone(OK)),
+                "unknown token": (lambda w: ["not-a-token"], everyone(NOT_FOUND)),
+            }
+        ),
+        "housing_follow_up_edit": Rule(cases=_readable("follow_up", "other_follow_up")),
+        "housing_follow_up_add": Rule(cases=_readable("household", "other_household")),
+        # POST only; the world's follow-up is open, so reopening it is refused with a
+        # message and the usual redirect back to the caseload.
+        "housing_follow_up_reopen": Rule(
+            method="post",
+            cases=_scoped(
+                "follow_up",
+                "other_follow_up",
+                staff_only(
+                    coordinator="redirect to /admin/housing/caseload/",
+                    companion="redirect to /admin/housing/caseload/",
+                ),
+                staff_only(coordinator="redirect to /admin/housing/caseload/", companion=NOT_FOUND),
+            ),
+        ),
     }
 )

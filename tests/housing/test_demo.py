@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import timezone
 
 from core.demo import seed_staff
 from housing import demo
@@ -36,7 +37,7 @@ def test_demo_is_complete_and_idempotent(roles):
         "companion",
         "companion2",
     }
-    assert FollowUp.objects.overdue().filter(concern__isnull=False).count() >= 3
+    assert FollowUp.objects.overdue(timezone.localdate()).filter(concern__isnull=False).count() >= 3
     for agreement in CooperationAgreement.objects.filter(status="active"):
         assert pdf_problem(agreement.document.read()) is None
     assert CooperationAgreement.objects.ending_within(60).count() == 2

@@ -4,10 +4,28 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.viewsets import ScopedModelViewSet
 from housing.models import Consent, District, Household, Participant
+
+
+class NameSearchIndexView(IndexView):
+    """A list whose search also finds names however they are spelled (housing.search)."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return super().search_queryset(queryset) | queryset.matching(self.search_query)
+
+
+class ReadableInspectView(InspectView):
+    """Record details in words: an empty value reads "–", never "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value in (None, "", [], "-") else value
 
 
 class ParticipantViewSet(ScopedModelViewSet):
@@ -30,7 +48,9 @@ class ParticipantViewSet(ScopedModelViewSet):
         "entry_date",
     ]
     list_filter = ["preferred_language", "household__district", "entry_date", "exit_date"]
-    search_fields = ["given_names", "family_name", "name_latin", "phone", "household__name"]
+    index_view_class = NameSearchIndexView
+    # Names are found by NameSearchIndexView; these add the exact matches on the rest.
+    search_fields = ["phone", "household__name"]
     list_export = [
         "family_name",
         "given_names",
@@ -47,6 +67,7 @@ class ParticipantViewSet(ScopedModelViewSet):
     export_filename = "teilnehmende"
     # Companions hold only "view": they read a member's details here, never edit them.
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     inspect_view_fields = [
         "given_names",
         "family_name",
@@ -101,10 +122,12 @@ class HouseholdViewSet(ScopedModelViewSet):
     add_to_admin_menu = False
     list_display = ["name", "street", "postcode", "district"]
     list_filter = ["district"]
-    search_fields = ["name", "street", "postcode", "city"]
+    index_view_class = NameSearchIndexView
+    search_fields = ["postcode", "city"]
     list_export = ["name", "street", "postcode", "city", "district"]
     export_filename = "haushalte"
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     inspect_view_fields = ["name", "street", "postcode", "city", "district", "companions"]
     panels = [
         FieldPanel("name"),

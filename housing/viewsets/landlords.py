@@ -1,7 +1,7 @@
-"""Back-office lists and forms for landlords, agreements, tenancies, concerns and visits.
+"""Back-office lists and forms for landlords, agreements, tenancies and concerns.
 
-State changes with side effects (a concern's follow-up, a visit that resolves
-follow-ups) go through ``housing.services`` from the create views.
+State changes with side effects (a concern's follow-up) go through
+``housing.services`` from the create and edit views.
 """
 
 from django import forms
@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import CreateView, EditView
-from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.forms import ScopedAdminModelForm
 from core.viewsets import ScopedModelViewSet
@@ -25,7 +24,6 @@ from housing.models import (
     AgreementStatus,
     ConcernStatus,
     CooperationAgreement,
-    HomeVisit,
     Landlord,
     LandlordConcern,
     Tenancy,
@@ -306,10 +304,11 @@ class ConcernViewSet(ScopedModelViewSet):
     add_to_admin_menu = False
     add_view_class = ConcernCreateView
     edit_view_class = ConcernEditView
+    # The first column is a plain field so Wagtail links each row to the concern.
     list_display = [
+        "kind",
         Column("household", label=_("household"), accessor="tenancy.household"),
         Column("landlord", label=_("landlord"), accessor="tenancy.landlord"),
-        "kind",
         "reported_on",
         "status",
     ]
@@ -334,69 +333,3 @@ class ConcernViewSet(ScopedModelViewSet):
             ),
             **kwargs,
         )
-
-
-class VisitCreateView(ServiceCreateView):
-    def save_instance(self):
-        data = dict(self.form.cleaned_data)
-        return services.log_visit(user=self.request.user, **data)
-
-
-class HomeVisitViewSet(ScopedModelViewSet):
-    model = HomeVisit
-    icon = "group"
-    menu_label = _("Home visits")
-    menu_order = 140
-    add_to_admin_menu = False
-    add_view_class = VisitCreateView
-    list_display = ["household", "date", "duration_minutes", "language", "outcome", "next_visit"]
-    list_filter = ["outcome", "language", "interpreted", "date", "companions"]
-    search_fields = ["household__name", "observations", "agreed_actions", "free_topics"]
-    list_export = [
-        "household",
-        "date",
-        "duration_minutes",
-        "language",
-        "interpreted",
-        "present",
-        "free_topics",
-        "observations",
-        "agreed_actions",
-        "follow_up_due",
-        "next_visit",
-        "outcome",
-    ]
-    export_filename = "hausbesuche"
-    inspect_view_enabled = True
-    edit_handler = _scoped_panels(
-        [
-            FieldRowPanel([FieldPanel("household"), FieldPanel("date")]),
-            FieldPanel("companions", widget=forms.CheckboxSelectMultiple),
-            FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("outcome")]),
-            FieldRowPanel([FieldPanel("language"), FieldPanel("interpreted")]),
-            FieldPanel("present"),
-            FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("free_topics"),
-            FieldPanel("observations"),
-            FieldPanel("agreed_actions"),
-            FieldRowPanel([FieldPanel("follow_up_due"), FieldPanel("next_visit")]),
-        ]
-    )
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            queryset=HomeVisit.objects.select_related("household"), **kwargs
-        )
-
-
-class HousingViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Housing")
-    menu_icon = "home"
-    menu_order = 210
-    items = (
-        LandlordViewSet("landlords"),
-        AgreementViewSet("agreements"),
-        TenancyViewSet("tenancies"),
-        ConcernViewSet("concerns"),
-        HomeVisitViewSet("visits"),
-    )
