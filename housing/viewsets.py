@@ -2,16 +2,28 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from core.personal_data import PersonActionsMixin
 from core.viewsets import ScopedModelViewSet
 from housing.models import Consent, District, Household, Participant
 
 
+class ParticipantEditView(PersonActionsMixin, EditView):
+    pass
+
+
+class ParticipantInspectView(PersonActionsMixin, InspectView):
+    pass
+
+
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    edit_view_class = ParticipantEditView
+    inspect_view_class = ParticipantInspectView
     icon = "user"
     menu_label = _("Participants")
     menu_order = 100
@@ -90,6 +102,16 @@ class ParticipantViewSet(ScopedModelViewSet):
         # One query for the list, however many rows: the columns follow these relations.
         return super().get_index_view_kwargs(
             queryset=Participant.objects.select_related("household__district"), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        # Consent is append-only: the edit form has no consent rows to change or delete;
+        # new decisions are recorded on the "Consents" screen (header menu).
+        panel = ObjectList(
+            [p for p in self.panels if not isinstance(p, InlinePanel)]
+        ).bind_to_model(Participant)
+        return super().get_edit_view_kwargs(
+            panel=panel, form_class=panel.get_form_class(), **kwargs
         )
 
 
