@@ -1,10 +1,13 @@
 """Back-office screens (Wagtail admin) for participants, households and districts."""
 
 from django import forms
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import EditView, InspectView
+from wagtail.admin.views.generic.models import DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.personal_data import PersonActionsMixin
@@ -20,8 +23,23 @@ class ParticipantInspectView(PersonActionsMixin, InspectView):
     pass
 
 
+class ParticipantDeleteView(DeleteView):
+    def post(self, request, *args, **kwargs):
+        # Someone with consent records (always, once enrolled) is erased, not deleted:
+        # deleting would take the consent history with it.
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(
+                request,
+                _("This person cannot be deleted. Use “Erase” in the menu to anonymise them."),
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+
+
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    delete_view_class = ParticipantDeleteView
     edit_view_class = ParticipantEditView
     inspect_view_class = ParticipantInspectView
     icon = "user"

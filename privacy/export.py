@@ -98,6 +98,7 @@ def collect(participant) -> dict:
                 "time": entry.at,
                 "staff_member": entry.user.get_full_name() or entry.user.get_username(),
                 "what": entry.action,
+                "what_label": str(entry.get_action_display()),
                 "participant_id": entry.participant_id,
                 "household_id": entry.household_id,
             }
