@@ -8,6 +8,8 @@ programme's figures keep counting the qualification (``Certificate.objects.gaine
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
 from core.personal_data import KEEP, Holding
 
 ERASURE_REASON = "gelöscht"
@@ -50,13 +52,15 @@ HOLDINGS = [
         person="participant",
         erase=erase_certificates,
         files=_pdf,
-        reason="Revoked (\u201egelöscht\u201c), holder's data replaced, PDF deleted; number, "
-        "course and dates stay for the figures and for a landlord's later question.",
+        reason=_(
+            "Revoked („gelöscht“), holder's data replaced, PDF deleted; number, "
+            "course and dates stay for the figures and for a landlord's later question."
+        ),
     ),
     Holding(
         "certificates.Verification",
         person="certificate__participant",
         on_erase=KEEP,
-        reason="Time and outcome of a look at the verification page; no identity.",
+        reason=_("Time and outcome of a look at the verification page; no identity."),
     ),
 ]

@@ -7,6 +7,8 @@ texts only when the household has no other member.
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
 from core.personal_data import AccessView, Holding, placeholder
 
 
@@ -30,15 +32,19 @@ HOLDINGS = [
             "phone": "",
             "notes": "",
         },
-        reason="Kept without identity: enrolments, certificates and the ESF Plus entry "
-        "data hang on it, and the figures must keep counting the person.",
+        reason=_(
+            "Kept without identity: enrolments, certificates and the ESF Plus entry "
+            "data hang on it, and the figures must keep counting the person."
+        ),
     ),
     Holding(
         "housing.Consent",
         person="participant",
         scrub={"note": "", "evidence": ""},
-        reason="Purpose, decision and date stay (what was agreed, and that withdrawals "
-        "are counted); the note and the scanned form go.",
+        reason=_(
+            "Purpose, decision and date stay (what was agreed, and that withdrawals "
+            "are counted); the note and the scanned form go."
+        ),
     ),
     Holding(
         "housing.Household",
@@ -50,7 +56,7 @@ HOLDINGS = [
             "city": "",
             "notes": "",
         },
-        reason="District stays for the figures.",
+        reason=_("District stays for the figures."),
     ),
     Holding("housing.Tenancy", household="household", scrub={"notes": ""}),
     Holding(
@@ -62,7 +68,7 @@ HOLDINGS = [
         "housing.HomeVisit",
         household="household",
         scrub={"present": "", "free_topics": "", "observations": "", "agreed_actions": ""},
-        reason="Date, outcome and topics stay for the programme's figures.",
+        reason=_("Date, outcome and topics stay for the programme's figures."),
     ),
     Holding("housing.FollowUp", household="household", scrub={"title": "–", "note": ""}),
 ]

@@ -5,6 +5,8 @@ labour market status, outcomes), not identity: they stay after an erasure, tied 
 anonymised participant, so that the funder's report keeps its totals.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from core.personal_data import KEEP, Holding
 
 HOLDINGS = [
@@ -13,18 +15,18 @@ HOLDINGS = [
         person="participant",
         on_erase=KEEP,
         retained=True,
-        reason="ESF Plus monitoring (CPR Art. 82 retention): categories only, no identity.",
+        reason=_("ESF Plus monitoring (CPR Art. 82 retention): categories only, no identity."),
     ),
     Holding(
         "monitoring.ExitRecord",
         person="entry__participant",
         on_erase=KEEP,
-        reason="ESF Plus result indicators: categories only.",
+        reason=_("ESF Plus result indicators: categories only."),
     ),
     Holding(
         "monitoring.SixMonthFollowUp",
         person="exit__entry__participant",
         scrub={"note": ""},
-        reason="ESF Plus longer-term indicators stay; the free-text note goes.",
+        reason=_("ESF Plus longer-term indicators stay; the free-text note goes."),
     ),
 ]
