@@ -62,6 +62,16 @@ class CertificateQuerySet(models.QuerySet):
     def not_revoked(self):
         return self.exclude(status=CertificateStatus.REVOKED)
 
+    def gained(self):
+        """The certificates that stand for a qualification gained: not revoked, or revoked
+        only because the holder's data were erased (GDPR Art. 17). The programme's
+        figures keep counting those: an erasure does not change what was achieved."""
+        return self.filter(~Q(status=CertificateStatus.REVOKED) | Q(erased_at__isnull=False))
+
+    def revoked_on_merit(self):
+        """Revoked because the certificate should not stand, not because of an erasure."""
+        return self.filter(status=CertificateStatus.REVOKED, erased_at__isnull=True)
+
     def currently_valid(self, today=None):
         """The certificates in force on ``today``: issued (its PDF exists, so it can have
         been handed over), not revoked and not past ``valid_until``.
@@ -182,6 +192,8 @@ class Certificate(models.Model):
         blank=True,
         help_text=_("Never shown on the public verification page."),
     )
+    # Set by the holder's erasure (privacy app): revoked, the holder's data replaced.
+    erased_at = models.DateTimeField(_("holder's data erased"), null=True, blank=True)
     replaced_by = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,

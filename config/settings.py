@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "certificates",
     "cms",
     "monitoring",
+    "privacy",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "core.middleware.SameOriginPreviewMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After authentication: logs who opened whose record (privacy/middleware.py).
+    "privacy.middleware.AccessLogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -413,3 +416,13 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Mietfuehrerschein-Demo-2026")
 # Files with personal data (certificate PDFs, signed agreements) live here, outside
 # MEDIA_ROOT, and are only ever served through views that check permissions.
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+
+# --- Data protection (privacy/, README "Retention") ----------------------------------------
+# ESF Plus records are kept until the date the funder sets (CPR Art. 82: five years from
+# 31 December of the year of the last payment): RETENTION_UNTIL (TT.MM.JJJJ or
+# JJJJ-MM-TT), or else RETENTION_YEARS full calendar years after the person's exit.
+RETENTION_UNTIL = env_str("RETENTION_UNTIL", "")
+RETENTION_YEARS = env_int("RETENTION_YEARS", 5, minimum=0)
+# How long the access log, the verification page's records and rate counters are kept.
+ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 730, minimum=1)
+VERIFICATION_LOG_DAYS = env_int("VERIFICATION_LOG_DAYS", 365, minimum=1)

@@ -30,6 +30,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # ESF Plus monitoring, special-category data (GDPR Art. 9) included: only
         # coordinators record it and see the report.
         "monitoring.*",
+        # GDPR: the person's copy, erasure, the access log, the records of processing.
+        "privacy.*",
     ],
     Role.TRAINER: [
         ADMIN_ACCESS,

@@ -201,9 +201,11 @@ def certificates_issued(period):
 
 
 def certificates_revoked(period):
-    """Certificates revoked in the period (by the day of the revocation)."""
+    """Certificates revoked in the period (by the day of the revocation); not those revoked
+    by the erasure of the holder's data, which says nothing about the certificate."""
     return (
         sources.certificates(period.district)
+        .filter(erased_at__isnull=True)
         .filter(revoked_at__date__gte=period.start, revoked_at__date__lte=period.end)
         .count()
     )

@@ -142,9 +142,10 @@ def not_revoked_certificates():
 
     Deliberately not ``currently_valid()`` (issue 11: issued, not revoked, not expired
     today): a certificate that has expired since, or whose PDF is still being made, was
-    still gained on its exam date.
+    still gained on its exam date. Nor plain ``not_revoked()``: a certificate revoked
+    because its holder's data were erased was still gained (``gained()``).
     """
-    return _m("Certificate").objects.not_revoked()
+    return _m("Certificate").objects.gained()
 
 
 def qualification_gained(entry_ref="entry", exit_ref=None):

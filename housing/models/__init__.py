@@ -18,6 +18,7 @@ from housing.models.landlords import (  # noqa: F401
 )
 from housing.models.people import (  # noqa: F401
     Consent,
+    ConsentIsAppendOnly,
     ConsentPurpose,
     ConsentStatus,
     District,

@@ -1,5 +1,8 @@
 """Participants and their households: the people the programme serves."""
 
+import os
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,6 +18,7 @@ from core.fields import HistoricalRecords, MultipleChoiceField
 from core.languages import Language
 from core.roles import Role, has_role, sees_everything
 from housing import search as name_search
+from housing.files import private_storage
 from housing.search import query_words
 
 phone_validator = RegexValidator(
@@ -203,13 +207,16 @@ class ParticipantQuerySet(models.QuerySet):
     def visible_to(self, user):
         if sees_everything(user):
             return self
+        # A restricted record (GDPR Art. 18, an erasure request during the retention
+        # hold) and an erased one are for coordinators only.
+        mine = self.filter(restricted_at__isnull=True, erased_at__isnull=True)
         if has_role(user, Role.COMPANION):
-            return self.filter(household__companions=user)
+            return mine.filter(household__companions=user)
         if has_role(user, Role.TRAINER):
             # Trainers see the people enrolled (or waiting) in their own courses.
             from courses.models import Enrolment
 
-            return self.filter(pk__in=Enrolment.objects.visible_to(user).values("participant_id"))
+            return mine.filter(pk__in=Enrolment.objects.visible_to(user).values("participant_id"))
         return self.none()
 
     def enrollable_by(self, user, course):
@@ -300,6 +307,12 @@ class Participant(ClusterableModel):
     search_key = models.CharField(max_length=700, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set only by the privacy app's services (erasure request during the retention
+    # hold; erasure itself), never by a form.
+    restricted_at = models.DateTimeField(
+        _("processing restricted"), null=True, blank=True, editable=False
+    )
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_key"])
     objects = ParticipantQuerySet.as_manager()
@@ -392,16 +405,29 @@ def latest_consent_decision(purpose, as_of=None, participant_ref="pk"):
     )
 
 
+class ConsentIsAppendOnly(Exception):
+    """A consent record was to be changed or deleted: a decision is never rewritten."""
+
+
+def consent_evidence_upload_to(instance, filename):
+    return f"consents/{timezone.now():%Y}/{uuid.uuid4().hex}{os.path.splitext(filename)[1].lower()}"
+
+
 class Consent(models.Model):
     """A record that a participant gave or withdrew consent for one purpose.
 
-    Records are never overwritten by a later decision: a withdrawal is a new record,
-    so the history of what was agreed, and when, stays visible.
+    Append-only: a record is never changed or deleted, by any screen or program
+    (``save`` of an existing record and ``delete`` raise ``ConsentIsAppendOnly``). A
+    withdrawal or a correction is a new record; the latest one wins
+    (``Participant.objects.with_consent``). Erasure of the person scrubs the note and
+    the evidence file through the privacy app, by a queryset update.
     """
 
     participant = ParentalKey(
         Participant,
-        on_delete=models.CASCADE,
+        # A person is erased (privacy app), not deleted: deleting would take the
+        # consent records with it.
+        on_delete=models.PROTECT,
         related_name="consents",
         verbose_name=_("participant"),
     )
@@ -411,6 +437,23 @@ class Consent(models.Model):
     )
     date = models.DateField(_("date"), default=timezone.localdate)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+    evidence = models.FileField(
+        _("evidence (scan of the signed form)"),
+        storage=private_storage,
+        upload_to=consent_evidence_upload_to,
+        blank=True,
+        editable=False,
+    )
 
     history = HistoricalRecords()
 
@@ -421,6 +464,14 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_purpose_display()}: {self.get_status_display()} ({self.date:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ConsentIsAppendOnly("A consent record cannot be changed; record a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ConsentIsAppendOnly("A consent record cannot be deleted; record a withdrawal.")
 
     def clean(self):
         super().clean()

@@ -1,12 +1,16 @@
 """Back-office screens (Wagtail admin) for participants, households and districts."""
 
 from django import forms
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView, InspectView
+from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from core.personal_data import PersonActionsMixin
 from core.viewsets import ScopedModelViewSet
 from housing.models import Consent, District, Household, Participant
 
@@ -28,8 +32,33 @@ class ReadableInspectView(InspectView):
         return "–" if value in (None, "", [], "-") else value
 
 
+class ParticipantEditView(PersonActionsMixin, EditView):
+    pass
+
+
+class ParticipantInspectView(PersonActionsMixin, ReadableInspectView):
+    pass
+
+
+class ParticipantDeleteView(DeleteView):
+    def post(self, request, *args, **kwargs):
+        # Someone with consent records (always, once enrolled) is erased, not deleted:
+        # deleting would take the consent history with it.
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(
+                request,
+                _("This person cannot be deleted. Use “Erase” in the menu to anonymise them."),
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+
+
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    delete_view_class = ParticipantDeleteView
+    edit_view_class = ParticipantEditView
+    inspect_view_class = ParticipantInspectView
     icon = "user"
     menu_label = _("Participants")
     menu_order = 100
@@ -67,7 +96,6 @@ class ParticipantViewSet(ScopedModelViewSet):
     export_filename = "teilnehmende"
     # Companions hold only "view": they read a member's details here, never edit them.
     inspect_view_enabled = True
-    inspect_view_class = ReadableInspectView
     inspect_view_fields = [
         "given_names",
         "family_name",
@@ -111,6 +139,16 @@ class ParticipantViewSet(ScopedModelViewSet):
         # One query for the list, however many rows: the columns follow these relations.
         return super().get_index_view_kwargs(
             queryset=Participant.objects.select_related("household__district"), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        # Consent is append-only: the edit form has no consent rows to change or delete;
+        # new decisions are recorded on the "Consents" screen (header menu).
+        panel = ObjectList(
+            [p for p in self.panels if not isinstance(p, InlinePanel)]
+        ).bind_to_model(Participant)
+        return super().get_edit_view_kwargs(
+            panel=panel, form_class=panel.get_form_class(), **kwargs
         )
 
 
