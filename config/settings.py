@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "certificates",
     "cms",
     "monitoring",
+    "placement",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -30,6 +30,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # ESF Plus monitoring, special-category data (GDPR Art. 9) included: only
         # coordinators record it and see the report.
         "monitoring.*",
+        # Placement: vacancies, flat searches, the KdU table, proposals.
+        "placement.*",
     ],
     Role.TRAINER: [
         ADMIN_ACCESS,
@@ -78,6 +80,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "housing.change_landlordconcern",
         "housing.view_followup",
         "housing.change_followup",
+        # Their households' flat searches and proposals, read-only (placement.models).
+        "placement.view_flatsearch",
+        "placement.view_proposal",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,

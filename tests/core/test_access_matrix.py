@@ -14,7 +14,16 @@ from tests.access import DENIED, LOGIN, NOT_FOUND, OK, ROLES, Rule
 from tests.conftest import client_for
 from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactory
 
-OUR_APPS = ("config", "core", "housing", "courses", "certificates", "cms", "monitoring")
+OUR_APPS = (
+    "config",
+    "core",
+    "housing",
+    "courses",
+    "certificates",
+    "cms",
+    "monitoring",
+    "placement",
+)
 
 
 def _access_modules():
