@@ -32,7 +32,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from housing.models import ConsentPurpose, Household, Participant
-from placement.models import FlatSearch, RentLimit, Vacancy
+from placement.models import FlatSearch, RentLimit, Vacancy, euro
 
 # A household that can move in from the 15th still fits a flat free from the 1st, and
 # a flat free two weeks before the household can move still fits it.
@@ -213,10 +213,6 @@ class Reason:
     warning: bool = False
 
 
-def _euro(amount) -> str:
-    return f"{number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
-
-
 def reasons(row, vacancy: Vacancy, household) -> list[Reason]:
     """Why ``row`` (an annotated household or vacancy) fits or not; no queries.
 
@@ -236,10 +232,10 @@ def reasons(row, vacancy: Vacancy, household) -> list[Reason]:
         Reason(
             row.fits_rent,
             _("rent %(rent)s, limit %(limit)s")
-            % {"rent": _euro(total), "limit": _euro(household.rent_limit)}
+            % {"rent": euro(total), "limit": euro(household.rent_limit)}
             if household.rent_limit is not None
             else _("rent %(rent)s, no rent limit known for %(size)s persons")
-            % {"rent": _euro(total), "size": household.size},
+            % {"rent": euro(total), "size": household.size},
         ),
         Reason(
             row.fits_district,

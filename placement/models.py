@@ -8,12 +8,20 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import HistoricalRecords
 from core.roles import Role, has_role, sees_everything
 from housing.files import private_storage
+
+
+def euro(amount) -> str:
+    """An amount as Germans write it: 1.234,50 €."""
+    return f"{number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
 
 
 def _coordinators_only(queryset, user):
@@ -65,9 +73,9 @@ class RentLimit(models.Model):
         ]
 
     def __str__(self):
-        return _("%(size)s persons: %(rent)s €") % {
+        return _("%(size)s persons: %(rent)s") % {
             "size": self.household_size,
-            "rent": f"{self.max_rent:.2f}".replace(".", ","),
+            "rent": euro(self.max_rent),
         }
 
 
@@ -197,6 +205,11 @@ class Vacancy(models.Model):
     def takes_proposals(self) -> bool:
         return self.status in TAKES_PROPOSALS
 
+    def total_rent_display(self) -> str:
+        return euro(self.total_rent)
+
+    total_rent_display.short_description = _("rent incl. service charges")
+
 
 def vacancy_photo_upload_to(instance, filename):
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
@@ -320,6 +333,12 @@ class FlatSearch(models.Model):
 
     def __str__(self):
         return str(self.household)
+
+    def matches_link(self):
+        url = reverse("placement_household_matches", args=[self.household_id])
+        return format_html('<a href="{}">{}</a>', url, _("show"))
+
+    matches_link.short_description = _("matching vacancies")
 
 
 class ProposalStatus(models.TextChoices):
