@@ -43,8 +43,9 @@ def test_the_whole_way_to_the_tenancy(world, coordinator, companion):
         patch.setattr(transaction, "on_commit", lambda fn: fn())
         services.send_to_landlord(proposal, user=coordinator)
     assert mail.outbox[-1].to == ["vermietung@example.org"]
-    name, data, kind = mail.outbox[-1].attachments[0]
-    assert kind == "application/pdf" and data.startswith(b"%PDF")
+    filename, data, kind = mail.outbox[-1].attachments[0]
+    assert filename.endswith(".pdf") and kind == "application/pdf"
+    assert data.startswith(b"%PDF")
     viewing = dt.date.today() + dt.timedelta(days=3)
     services.record_viewing(proposal, user=coordinator, on=viewing)
     services.accept(proposal, user=coordinator)
