@@ -6,6 +6,7 @@ and changes state only through the task screens (placement/views.py).
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -216,6 +217,8 @@ class ProposalAddView(CreateView):
     """Proposals start from a vacancy's matches, where fit and consent are checked."""
 
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("placement.add_proposal"):
+            raise PermissionDenied
         messages.info(request, _("Open a vacancy and propose a household from its matches."))
         return redirect("vacancies:index")
 
