@@ -25,6 +25,6 @@ def proposal_entries(household, user):
                 "proposals",
                 _("Flat proposal: %(step)s") % {"step": step.get_status_display()},
                 lines,
-                reverse("proposals:inspect", args=[proposal.pk]),
+                reverse("placement_proposal", args=[proposal.pk]),
                 warning=step.status == ProposalStatus.DECLINED,
             )
