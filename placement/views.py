@@ -222,11 +222,12 @@ class ProposalView(PlacementTaskMixin, TemplateView):
                         },
                     ),
                 )
+        order = ["viewing", "accept", "tenancy", "decline"]  # the next step first, "no" last
         context.update(
             proposal=proposal,
             vacancy=proposal.vacancy,
             steps=list(proposal.steps.select_related("by")),
-            forms=forms,
+            forms={key: forms[key] for key in order if key in forms},
             can_send=context["can_change"] and status == ProposalStatus.PROPOSED,
             landlord_address=services.landlord_address(proposal.vacancy.flat.landlord),
             follow_up_days=services.FIRST_VISIT_DAYS,
