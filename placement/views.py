@@ -4,6 +4,8 @@ Each view checks the model permission first (403), then the record's scope (404,
 it did not exist), then parses input and calls a service.
 """
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -264,10 +266,11 @@ class ProposalView(PlacementTaskMixin, TemplateView):
                 )
             elif action == "tenancy":
                 tenancy = services.create_tenancy(self.proposal, user=request.user, **data)
+                first_visit_due = tenancy.start + dt.timedelta(days=services.FIRST_VISIT_DAYS)
                 messages.success(
                     request,
                     _("The tenancy has been created; the first home visit is planned for %(date)s.")
-                    % {"date": f"{tenancy.start + _days(services.FIRST_VISIT_DAYS):%d.%m.%Y}"},
+                    % {"date": f"{first_visit_due:%d.%m.%Y}"},
                 )
                 return redirect("placement_proposal", self.proposal.pk)
         except services.PlacementError as error:
@@ -278,12 +281,6 @@ class ProposalView(PlacementTaskMixin, TemplateView):
             return redirect("placement_proposal", self.proposal.pk)
         messages.success(request, _("Saved."))
         return redirect("placement_proposal", self.proposal.pk)
-
-
-def _days(n):
-    import datetime as dt
-
-    return dt.timedelta(days=n)
 
 
 def profile_pdf(request, pk):
