@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "cms",
     "monitoring",
     "privacy",
+    "placement",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

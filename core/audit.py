@@ -23,7 +23,15 @@ from wagtail.models import ModelLogEntry
 from core.roles import sees_everything
 
 # Apps whose records carry programme data (later apps add themselves here).
-PROGRAMME_APPS = ("core", "housing", "courses", "certificates", "monitoring", "privacy")
+PROGRAMME_APPS = (
+    "core",
+    "housing",
+    "courses",
+    "certificates",
+    "monitoring",
+    "privacy",
+    "placement",
+)
 
 
 def is_programme_model(model) -> bool:

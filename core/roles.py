@@ -32,6 +32,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "monitoring.*",
         # GDPR: the person's copy, erasure, the access log, the records of processing.
         "privacy.*",
+        # Placement: vacancies, flat searches, the KdU table, proposals.
+        "placement.*",
     ],
     Role.TRAINER: [
         ADMIN_ACCESS,
@@ -82,6 +84,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "housing.view_followup",
         "housing.add_followup",
         "housing.change_followup",
+        # Their households' flat searches and proposals, read-only (placement.models).
+        "placement.view_flatsearch",
+        "placement.view_proposal",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,

@@ -16,6 +16,7 @@ from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactor
 
 OUR_APPS = (
     "config", "core", "housing", "courses", "certificates", "cms", "monitoring", "privacy",
+    "placement",
 )  # fmt: skip
 
 

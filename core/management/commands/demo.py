@@ -13,7 +13,7 @@ from core.demo import seed_staff
 from core.permissions_setup import setup_roles
 
 # Apps contribute a ``demo.seed(stdout)`` function, run in this order.
-DEMO_APPS = ["housing", "courses", "certificates", "monitoring", "cms"]
+DEMO_APPS = ["housing", "courses", "certificates", "placement", "monitoring", "cms"]
 
 
 class Command(BaseCommand):
