@@ -413,3 +413,6 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Mietfuehrerschein-Demo-2026")
 # Files with personal data (certificate PDFs, signed agreements) live here, outside
 # MEDIA_ROOT, and are only ever served through views that check permissions.
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+# The public page buffers its verification counts and writes them every this many
+# seconds and at a clean exit (certificates/counting.py); 0 writes each one at once.
+VERIFICATION_FLUSH_SECONDS = env_int("VERIFICATION_FLUSH_SECONDS", 1, minimum=0)
