@@ -427,3 +427,7 @@ RETENTION_YEARS = env_int("RETENTION_YEARS", 5, minimum=0)
 # How long the access log, the verification page's records and rate counters are kept.
 ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 730, minimum=1)
 VERIFICATION_LOG_DAYS = env_int("VERIFICATION_LOG_DAYS", 365, minimum=1)
+
+# The public page buffers its verification counts and writes them every this many
+# seconds and at a clean exit (certificates/counting.py); 0 writes each one at once.
+VERIFICATION_FLUSH_SECONDS = env_int("VERIFICATION_FLUSH_SECONDS", 1, minimum=0)

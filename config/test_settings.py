@@ -33,3 +33,7 @@ PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT", str(PRIVATE_MEDIA
 # Tests sign staff in with force_login (no second factor); tests/core/test_two_factor.py
 # switches STAFF_2FA back to "required", as in production.
 STAFF_2FA = "optional"
+
+# A test sees a verification count right after its request (tests/certificates/
+# test_counting.py switches the buffer on).
+VERIFICATION_FLUSH_SECONDS = 0

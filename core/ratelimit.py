@@ -1,4 +1,5 @@
-"""Per-client request limits shared by all web processes, kept in the database.
+"""Per-client request limits shared by all web processes: in Redis when ``REDIS_URL``
+is set (one INCR, no database write), else in the database.
 
 One statement counts a request and returns the new count ("insert, or add one if
 the row exists"), so two processes counting the same client at the same moment can
@@ -7,8 +8,10 @@ single-statement increment-or-create, hence the SQL; SQLite (3.35+) and PostgreS
 both understand it.
 """
 
+import functools
 import time
 
+from django.conf import settings
 from django.db import connection
 from django.utils.crypto import salted_hmac
 
@@ -39,6 +42,8 @@ def count_request(scope: str, address: str, now: float | None = None) -> int:
     Call it inside the transaction that does the request's other writes: one commit.
     """
     minute = int((time.time() if now is None else now) // 60)
+    if settings.REDIS_URL:
+        return _count_in_redis(client_key(scope, address), minute)
     with connection.cursor() as cursor:
         cursor.execute(_count_sql(), [client_key(scope, address), minute])
         (count,) = cursor.fetchone()
@@ -46,4 +51,28 @@ def count_request(scope: str, address: str, now: float | None = None) -> int:
         # The first request of a client in a new minute clears what has expired,
         # so the table stays small without a scheduled job.
         RateCounter.objects.filter(minute__lt=minute - 1).delete()
+    return count
+
+
+def counts_in_database() -> bool:
+    """True when counting writes to the database (no Redis): callers then count inside
+    the transaction of their other writes."""
+    return not settings.REDIS_URL
+
+
+@functools.cache
+def _redis(url: str):
+    import redis
+
+    return redis.Redis.from_url(url)
+
+
+def _count_in_redis(key: str, minute: int) -> int:
+    # INCR is atomic in Redis, so concurrent processes never lose a count; the key
+    # expires on its own once its minute (and the next, for clock skew) has passed.
+    name = f"mfs:ratelimit:{key}:{minute}"
+    pipe = _redis(settings.REDIS_URL).pipeline()
+    pipe.incr(name)
+    pipe.expire(name, 120)
+    count, _ = pipe.execute()
     return count
