@@ -139,6 +139,9 @@ class Certificate(models.Model):
     # --- Snapshot: what the certificate says, fixed when it is issued ---------------
     holder_given_names = models.CharField(_("given names"), max_length=150)
     holder_family_name = models.CharField(_("family name"), max_length=150)
+    # The spelling on the ID card when the name is written in another script
+    # (housing.Participant.name_latin); empty when the name is Latin already.
+    holder_name_latin = models.CharField(_("name in Latin letters"), max_length=300, blank=True)
     holder_date_of_birth = models.DateField(_("date of birth"))
     course_title = models.CharField(_("course"), max_length=200)
     course_start = models.DateField(_("course start"))
@@ -245,6 +248,12 @@ class Certificate(models.Model):
         return f"{self.holder_given_names} {self.holder_family_name}"
 
     holder_name.fget.short_description = _("holder")
+
+    @property
+    def holder_latin_spelling(self) -> str:
+        """The Latin spelling to print next to the name, or "" when it would repeat it."""
+        latin = " ".join(self.holder_name_latin.split())
+        return "" if not latin or latin == " ".join(self.holder_name.split()) else latin
 
     @property
     def is_revoked(self) -> bool:

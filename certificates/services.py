@@ -117,6 +117,7 @@ def _snapshot(enrolment, *, by, given_names=None, family_name=None) -> Certifica
         status=CertificateStatus.PENDING,
         holder_given_names=given_names or participant.given_names,
         holder_family_name=family_name or participant.family_name,
+        holder_name_latin=participant.name_latin,
         holder_date_of_birth=participant.date_of_birth,
         course_title=course.title,
         course_start=course.start_date,
