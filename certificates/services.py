@@ -23,6 +23,7 @@ from certificates.models import (
     new_token,
     second_page_language,
 )
+from certificates.site import require_reachable_site
 from core.errors import DomainError
 from core.roles import sees_everything
 
@@ -145,7 +146,9 @@ def issue_certificate(enrolment, by) -> Certificate:
     ``by`` may not issue for this course, ``not_eligible`` when the enrolment is not
     active or has no passed exam, and ``already_issued`` when it already has a valid
     (not revoked) certificate — also when a concurrent request won the race: the
-    named constraint ``certificate_one_valid_per_enrolment`` decides.
+    named constraint ``certificate_one_valid_per_enrolment`` decides. Raises
+    ``site_unreachable`` while SITE_URL could not be opened by a landlord
+    (certificates/site.py): the QR code would lead nowhere.
     """
     from courses.models import Enrolment
 
@@ -153,6 +156,7 @@ def issue_certificate(enrolment, by) -> Certificate:
         raise CertificateError(
             "not_allowed", _("You may only issue certificates for your own courses.")
         )
+    require_reachable_site(CertificateError)
     # Lock the enrolment as courses.services.record_exam_result does: a correction of
     # the result to "not passed" and this issue then happen one after the other, and
     # whichever comes second sees the other (no certificate for a failed result).
@@ -246,6 +250,7 @@ def reissue_with_corrected_name(
     """
     if not can_revoke(by):
         raise CertificateError("not_allowed", _("Only coordinators may re-issue certificates."))
+    require_reachable_site(CertificateError)
     given_names, family_name = (given_names or "").strip(), (family_name or "").strip()
     if not given_names or not family_name:
         raise CertificateError("name_required", _("Enter the given names and the family name."))
