@@ -103,7 +103,8 @@ def site_url_problem(site_url: str, allowed_hosts: list[str], *, allow_loopback:
             f"SITE_URL is a loopback address ({site_url}): the QR code on every certificate "
             "would lead nowhere. Set SITE_URL to the public address of this service."
         )
-    if not validate_host(host, allowed_hosts):
+    # ALLOWED_HOSTS writes IPv6 addresses in brackets, as the Host header does.
+    if not validate_host(f"[{host}]" if ":" in host else host, allowed_hosts):
         return (
             f"SITE_URL's host {host!r} is not in ALLOWED_HOSTS: the QR code on every "
             "certificate would get an error page. Add it to ALLOWED_HOSTS."
