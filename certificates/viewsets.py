@@ -79,6 +79,9 @@ class CertificateInspectView(InspectView):
         return date_format(self.object.valid_until, "d.m.Y")
 
     def get_field_display_value(self, field_name, field):
+        raw = getattr(self.object, field_name, None)
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return date_format(raw, "d.m.Y")  # TT.MM.JJJJ, as on the certificate
         value = super().get_field_display_value(field_name, field)
         return "–" if value is None or value == "" else value
 
