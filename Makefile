@@ -4,7 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # make run is the development server: DEBUG on unless the caller says otherwise.
-DEV_ENV := DEBUG=$${DEBUG:-1}
+# make run PORT=8100 (or PORT=0.0.0.0:8100) serves there, and SITE_URL follows, so the
+# QR codes on the demo certificates lead to this server (unless SITE_URL is given).
+PORT ?= 8000
+DEV_ADDR := $(if $(findstring :,$(PORT)),$(PORT),127.0.0.1:$(PORT))
+DEV_ENV := DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(DEV_ADDR)}
 # make test runs the suite in parallel (pytest-xdist): one worker per core, at most 4.
 # TEST_WORKERS=0 runs it in one process; PYTEST_ARGS="-n 0 ..." does the same.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
@@ -12,7 +16,7 @@ TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n :
 .PHONY: run setup test test-postgres lint format check-deploy bench demo messages clean
 
 run: setup
-	$(DEV_ENV) bin/dev-server
+	$(DEV_ENV) PORT=$(DEV_ADDR) bin/dev-server
 
 setup: $(VENV)/.installed
 	@mkdir -p var

@@ -207,7 +207,9 @@ def bench_verify(workdir: Path) -> dict:
         DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(40),
-        ALLOWED_HOSTS="127.0.0.1",
+        # DEBUG off refuses a loopback SITE_URL (the QR codes would lead nowhere).
+        SITE_URL="https://mietfuehrerschein.example.org",
+        ALLOWED_HOSTS="127.0.0.1,mietfuehrerschein.example.org",
         SECURE_SSL_REDIRECT="0",
         REDIS_URL=REDIS_URL,
     )

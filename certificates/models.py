@@ -31,6 +31,17 @@ TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 SECOND_PAGE_LANGUAGES = ("ro", "bg", "ar", "tr", "uk", "en")
 
 
+# A code typed from the paper is compared without regard to case or to the
+# look-alikes I/l/1 and O/0. Folded, a token keeps 32 characters from an alphabet
+# of 35, about 164 bits: still far beyond guessing, and in practice unique.
+_LOOK_ALIKES = str.maketrans({"i": "1", "l": "1", "o": "0"})
+
+
+def fold_token(code: str) -> str:
+    """The form of a token (or a typed code) that typing mistakes do not change."""
+    return "".join(code.split()).lower().translate(_LOOK_ALIKES)
+
+
 def new_token() -> str:
     """A verification token: random, not derived from any id or from the holder."""
     return secrets.token_urlsafe(TOKEN_BYTES)
@@ -83,6 +94,13 @@ class CertificateQuerySet(models.QuerySet):
             Q(valid_until__isnull=True) | Q(valid_until__gte=today)
         )
 
+    def matching_typed_code(self, typed: str):
+        """The certificates a code typed from the paper can mean: spaces, case and
+        I/l/1, O/0 ignored. The exact token first; more than one means ambiguous."""
+        return self.filter(token_key=fold_token(typed)).order_by(
+            models.Case(models.When(token="".join(typed.split()), then=0), default=1)
+        )
+
     def with_verification_count(self):
         return self.annotate(verification_count=Count("verifications"))
 
@@ -130,6 +148,8 @@ class Certificate(models.Model):
     )
     number = models.CharField(_("number"), max_length=20, unique=True)
     token = models.CharField(_("verification token"), max_length=64, unique=True, editable=False)
+    # fold_token(token), for codes typed by hand (see matching_typed_code); set in save().
+    token_key = models.CharField(max_length=64, db_index=True, editable=False, blank=True)
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -140,6 +160,9 @@ class Certificate(models.Model):
     # --- Snapshot: what the certificate says, fixed when it is issued ---------------
     holder_given_names = models.CharField(_("given names"), max_length=150)
     holder_family_name = models.CharField(_("family name"), max_length=150)
+    # The spelling on the ID card when the name is written in another script
+    # (housing.Participant.name_latin); empty when the name is Latin already.
+    holder_name_latin = models.CharField(_("name in Latin letters"), max_length=300, blank=True)
     holder_date_of_birth = models.DateField(_("date of birth"))
     course_title = models.CharField(_("course"), max_length=200)
     course_start = models.DateField(_("course start"))
@@ -203,7 +226,7 @@ class Certificate(models.Model):
         verbose_name=_("replaced by"),
     )
 
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords(excluded_fields=["token", "token_key"])
     objects = CertificateQuerySet.as_manager()
 
     class Meta:
@@ -243,11 +266,30 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.number} – {self.holder_name}"
 
+    def save(self, *args, **kwargs):
+        if self.token:
+            self.token_key = fold_token(self.token)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "token" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "token_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def printed_token(self) -> str:
+        """The token in groups of four, as printed under the QR code (easier to type)."""
+        return " ".join(self.token[i : i + 4] for i in range(0, len(self.token), 4))
+
     @property
     def holder_name(self) -> str:
         return f"{self.holder_given_names} {self.holder_family_name}"
 
     holder_name.fget.short_description = _("holder")
+
+    @property
+    def holder_latin_spelling(self) -> str:
+        """The Latin spelling to print next to the name, or "" when it would repeat it."""
+        latin = " ".join(self.holder_name_latin.split())
+        return "" if not latin or latin == " ".join(self.holder_name.split()) else latin
 
     @property
     def is_revoked(self) -> bool:

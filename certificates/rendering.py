@@ -74,13 +74,19 @@ def _page(certificate, language: str) -> dict:
     fill = {
         key: format_html('<span dir="ltr">{}</span>', value)
         for key, value in {
-            "course": certificate.course_title,
             "place": certificate.course_location,
             "start": _date(certificate.course_start),
             "end": _date(certificate.course_end),
             "exam": _date(certificate.exam_date),
         }.items()
     }
+    # The course title in the language's quotation marks, marks and title in one
+    # left-to-right isolate (U+2066 ... U+2069): on the Arabic page the marks then
+    # point outwards (see certificates/texts.py).
+    opening, closing = texts["quotes"]
+    fill["course"] = format_html(
+        '<span dir="ltr">\u2066{}{}{}\u2069</span>', opening, certificate.course_title, closing
+    )
     modules = [module_title(module, language) for module in certificate.modules]
     return {
         "language": language,
@@ -88,6 +94,7 @@ def _page(certificate, language: str) -> dict:
         "title": texts["title"],
         "subtitle": texts["subtitle"],
         "intro": texts["intro"],
+        "latin": texts["latin"],
         "born": format_html(texts["born"], date=fill_date(certificate.holder_date_of_birth)),
         # The wording is ours (certificates/texts.py); only the values are escaped.
         "body": format_html(texts["body"], **fill),

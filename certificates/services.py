@@ -23,6 +23,7 @@ from certificates.models import (
     new_token,
     second_page_language,
 )
+from certificates.site import require_reachable_site
 from core.errors import DomainError
 from core.roles import sees_everything
 
@@ -118,6 +119,7 @@ def _snapshot(enrolment, *, by, given_names=None, family_name=None) -> Certifica
         status=CertificateStatus.PENDING,
         holder_given_names=given_names or participant.given_names,
         holder_family_name=family_name or participant.family_name,
+        holder_name_latin=participant.name_latin,
         holder_date_of_birth=participant.date_of_birth,
         course_title=course.title,
         course_start=period[0],
@@ -198,6 +200,9 @@ def issue_certificate(enrolment, by, *, reason: str = "") -> Certificate:
     ``revoked_final`` after a revocation, unless ``by`` is a coordinator who gives a
     ``reason`` (else ``reason_required``); the reason is kept in the certificate's
     history.
+
+    Raises ``site_unreachable`` while SITE_URL could not be opened by a landlord
+    (certificates/site.py): the QR code would lead nowhere.
     """
     from courses.models import Enrolment
 
@@ -205,6 +210,7 @@ def issue_certificate(enrolment, by, *, reason: str = "") -> Certificate:
         raise CertificateError(
             "not_allowed", _("You may only issue certificates for your own courses.")
         )
+    require_reachable_site(CertificateError)
     # Lock the enrolment as courses.services.record_exam_result does: a correction of
     # the result to "not passed" and this issue then happen one after the other, and
     # whichever comes second sees the other (no certificate for a failed result).
@@ -303,6 +309,7 @@ def reissue_with_corrected_name(
     """
     if not can_revoke(by):
         raise CertificateError("not_allowed", _("Only coordinators may re-issue certificates."))
+    require_reachable_site(CertificateError)
     given_names, family_name = (given_names or "").strip(), (family_name or "").strip()
     if not given_names or not family_name:
         raise CertificateError("name_required", _("Enter the given names and the family name."))

@@ -6,6 +6,12 @@ language. They live here (not in the gettext catalogs) so a certificate's wordin
 never changes with the language of the staff member who issues it.
 
 Placeholders: {course} {place} {start} {end} {exam} {date} {url}.
+
+Quotation marks are each language's own ("quotes"; rendering puts them around the
+course title). Latin text in guillemets on the Arabic page is one left-to-right
+isolate with its marks (U+2066 ... U+2069): left to themselves, WeasyPrint mirrors
+only the closing mark and both point the same way (an HTML ``dir="ltr"`` span does
+not change that).
 """
 
 TEXTS = {
@@ -15,8 +21,10 @@ TEXTS = {
         "subtitle": "Mietführerschein",
         "intro": "Hiermit wird bescheinigt, dass",
         "born": "geboren am {date}",
+        "latin": "in lateinischer Schrift",
+        "quotes": ("„", "“"),
         "body": (
-            "vom {start} bis zum {end} am Kurs „{course}“ ({place}) teilgenommen und die "
+            "vom {start} bis zum {end} am Kurs {course} ({place}) teilgenommen und die "
             "Abschlussprüfung am {exam} erfolgreich bestanden hat."
         ),
         "modules": "Inhalte des Kurses",
@@ -37,8 +45,10 @@ TEXTS = {
         "subtitle": "Cursul pentru chiriași „Mietführerschein”",
         "intro": "Prin prezentul se certifică faptul că",
         "born": "născut(ă) la {date}",
+        "latin": "cu litere latine",
+        "quotes": ("„", "”"),
         "body": (
-            "a participat în perioada {start} – {end} la cursul „{course}” ({place}) și a "
+            "a participat în perioada {start} – {end} la cursul {course} ({place}) și a "
             "promovat examenul final la data de {exam}."
         ),
         "modules": "Conținutul cursului",
@@ -62,8 +72,10 @@ TEXTS = {
         "subtitle": "Курс за наематели „Mietführerschein“",
         "intro": "С настоящото се удостоверява, че",
         "born": "роден(а) на {date}",
+        "latin": "на латиница",
+        "quotes": ("„", "“"),
         "body": (
-            "е участвал(а) в курса „{course}“ ({place}) от {start} до {end} и е издържал(а) "
+            "е участвал(а) в курса {course} ({place}) от {start} до {end} и е издържал(а) "
             "успешно заключителния изпит на {exam}."
         ),
         "modules": "Съдържание на курса",
@@ -83,11 +95,13 @@ TEXTS = {
     "ar": {
         "dir": "rtl",
         "title": "شهادة الاندماج في السكن",
-        "subtitle": "دورة المستأجرين «Mietführerschein»",
+        "subtitle": "دورة المستأجرين \u2066«Mietführerschein»\u2069",
         "intro": "نشهد بموجب هذه الوثيقة بأنّ",
         "born": "المولود/ة بتاريخ {date}",
+        "latin": "بالحروف اللاتينية",
+        "quotes": ("«", "»"),
         "body": (
-            "قد شارك/ت في دورة «{course}» ({place}) خلال الفترة من {start} إلى {end}، "
+            "قد شارك/ت في دورة {course} ({place}) خلال الفترة من {start} إلى {end}، "
             "واجتاز/ت الامتحان النهائي بنجاح بتاريخ {exam}."
         ),
         "modules": "محتوى الدورة",
@@ -104,11 +118,13 @@ TEXTS = {
     "tr": {
         "dir": "ltr",
         "title": "Konut Uyum Sertifikası",
-        "subtitle": "Kiracı kursu „Mietführerschein”",
+        "subtitle": "Kiracı kursu “Mietführerschein”",
         "intro": "İşbu belge ile",
         "born": "doğum tarihi: {date}",
+        "latin": "Latin harfleriyle",
+        "quotes": ("“", "”"),
         "body": (
-            "adlı kişinin {start} – {end} tarihleri arasında „{course}” kursuna ({place}) "
+            "adlı kişinin {start} – {end} tarihleri arasında {course} kursuna ({place}) "
             "katıldığı ve {exam} tarihinde bitirme sınavını başarıyla geçtiği onaylanır."
         ),
         "modules": "Kursun içeriği",
@@ -131,8 +147,10 @@ TEXTS = {
         "subtitle": "Курс для орендарів «Mietführerschein»",
         "intro": "Цим засвідчується, що",
         "born": "дата народження: {date}",
+        "latin": "латиницею",
+        "quotes": ("«", "»"),
         "body": (
-            "з {start} по {end} брав(ла) участь у курсі «{course}» ({place}) та {exam} "
+            "з {start} по {end} брав(ла) участь у курсі {course} ({place}) та {exam} "
             "успішно склав(ла) підсумковий іспит."
         ),
         "modules": "Зміст курсу",
@@ -155,8 +173,10 @@ TEXTS = {
         "subtitle": "Tenants' course “Mietführerschein”",
         "intro": "This is to certify that",
         "born": "born on {date}",
+        "latin": "in Latin letters",
+        "quotes": ("“", "”"),
         "body": (
-            "took part in the course “{course}” ({place}) from {start} to {end} and passed "
+            "took part in the course {course} ({place}) from {start} to {end} and passed "
             "the final exam on {exam}."
         ),
         "modules": "Course content",

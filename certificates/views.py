@@ -39,9 +39,11 @@ PUBLIC_FIELDS = (
     "status",
     "holder_given_names",
     "holder_family_name",
+    "holder_name_latin",
     "holder_date_of_birth",
     "issued_on",
     "valid_until",
+    "revoked_at",
     "organisation",
 )
 
@@ -116,14 +118,27 @@ def verify_form(request):
         limited = over_rate_limit(request)
     if limited:
         return _limited(request)
+    # Printed in groups of four: the spaces (and any others typed) do not count.
     token = "".join(request.GET.get("token", "").split())
     if token and not _well_formed(token):
         # Not a code we print (e.g. "a/b", which no URL of ours can carry):
         # the same answer as for an unknown code.
         return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
-        return HttpResponseRedirect(reverse("certificate_verify", args=[token]))
+        return HttpResponseRedirect(reverse("certificate_verify", args=[_typed_token(token)]))
     return _respond(request, "certificates/verify_form.html", {})
+
+
+def _typed_token(typed: str) -> str:
+    """The token a typed code stands for: itself, or the one certificate whose token
+    it matches up to case and I/l/1, O/0 (Certificate.objects.matching_typed_code).
+    Unknown or ambiguous codes stay as typed and get the "not found" page."""
+    matches = list(
+        Certificate.objects.matching_typed_code(typed).values_list("token", flat=True)[:2]
+    )
+    if len(matches) == 1 or (matches and matches[0] == typed):
+        return matches[0]
+    return typed
 
 
 @require_GET

@@ -9,6 +9,7 @@ import datetime as dt
 
 import django_filters
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -71,6 +72,19 @@ class CertificateInspectView(InspectView):
             .get(pk=self.pk)
         )
 
+    def get_valid_until_display_value(self):
+        # No end date is a state of its own, not a missing value ("None").
+        if self.object.valid_until is None:
+            return _("no end date")
+        return date_format(self.object.valid_until, "d.m.Y")
+
+    def get_field_display_value(self, field_name, field):
+        raw = getattr(self.object, field_name, None)
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return date_format(raw, "d.m.Y")  # TT.MM.JJJJ, as on the certificate
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value is None or value == "" else value
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         certificate = self.object
@@ -107,6 +121,7 @@ class CertificateViewSet(ScopedModelViewSet):
         "status",
         "holder_given_names",
         "holder_family_name",
+        "holder_name_latin",
         "holder_date_of_birth",
         "course_title",
         "course_start",

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from certificates import admin_views
+from certificates import admin_views, print_views
 from certificates.viewsets import CertificateViewSet
 
 
@@ -20,6 +20,11 @@ def register_certificate_urls():
             "issue-certificates/<int:course_pk>/",
             admin_views.course_issue,
             name="certificates_course",
+        ),
+        path(
+            "issue-certificates/<int:course_pk>/print/",
+            print_views.course_certificates_pdf,
+            name="certificates_course_pdf",
         ),
         path("certificate-files/<int:pk>/", admin_views.download, name="certificates_download"),
         path("certificate-revoke/<int:pk>/", admin_views.revoke, name="certificates_revoke"),

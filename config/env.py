@@ -83,3 +83,30 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise EnvError(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
     return value
+
+
+def site_url_problem(site_url: str, allowed_hosts: list[str], *, allow_loopback: bool) -> str:
+    """Why certificates' QR codes (which encode ``site_url``) would not reach a
+    landlord, or "" when they would: a loopback address (only the issuing machine
+    itself could open it) or a host this server does not answer for."""
+    import ipaddress
+
+    from django.http.request import validate_host
+
+    host = (urlparse(site_url).hostname or "").lower()
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host.endswith(".localhost")
+    if loopback and not allow_loopback:
+        return (
+            f"SITE_URL is a loopback address ({site_url}): the QR code on every certificate "
+            "would lead nowhere. Set SITE_URL to the public address of this service."
+        )
+    # ALLOWED_HOSTS writes IPv6 addresses in brackets, as the Host header does.
+    if not validate_host(f"[{host}]" if ":" in host else host, allowed_hosts):
+        return (
+            f"SITE_URL's host {host!r} is not in ALLOWED_HOSTS: the QR code on every "
+            "certificate would get an error page. Add it to ALLOWED_HOSTS."
+        )
+    return ""

@@ -9,7 +9,16 @@ from urllib.parse import urlparse
 
 import dj_database_url
 
-from config.env import EnvError, env_bool, env_choice, env_int, env_list, env_str, env_url
+from config.env import (
+    EnvError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+    site_url_problem,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -32,6 +41,10 @@ SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
 _site_host = urlparse(SITE_URL).hostname or "127.0.0.1"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [_site_host, "127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+# Production refuses to start when the QR codes it prints could not be opened by a
+# landlord (certificates.services refuses to issue for the same reason).
+if not DEBUG and (_problem := site_url_problem(SITE_URL, ALLOWED_HOSTS, allow_loopback=False)):
+    raise EnvError(_problem)
 
 INSTALLED_APPS = [
     # Project apps come first so their templates override Wagtail's.

@@ -9,6 +9,9 @@ os.environ.setdefault(
     "SECRET_KEY", "test-only-secret-key-never-used-in-production-0123456789-abcdefghij"
 )
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Production settings refuse a loopback SITE_URL (certificates' QR codes would lead
+# nowhere); the tests use an address of the kind production has.
+os.environ.setdefault("SITE_URL", "https://mietfuehrerschein.example.org")
 
 from config.settings import *  # noqa: F403
 from config.settings import MEDIA_ROOT, PRIVATE_MEDIA_ROOT, Q_CLUSTER, STORAGES

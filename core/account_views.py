@@ -32,6 +32,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core import ratelimit, sessions, twofactor
 from core.clientip import client_address
 from core.roles import Role, sees_everything
+from core.users import display_name
 
 logger = logging.getLogger("core.security")
 RECOVERY_CODES_SESSION_KEY = "mfs_new_recovery_codes"
@@ -300,7 +301,7 @@ class ResetColleagueView(AccountPageMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
-        return _display_name(self.colleague)
+        return display_name(self.colleague)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(colleague=self.colleague, **kwargs)
@@ -313,13 +314,9 @@ class ResetColleagueView(AccountPageMixin, TemplateView):
                 "The second factor of %(name)s is reset. They set up their app again "
                 "at their next sign-in."
             )
-            % {"name": _display_name(self.colleague)},
+            % {"name": display_name(self.colleague)},
         )
         return redirect("core_2fa_colleagues")
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 # --- Password reset ------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ class CoreConfig(AppConfig):
         # core.audit connects the signal that keeps personal names out of the admin's
         # action log; core.exports makes every admin export safe for spreadsheets.
         from core import audit, exports, sessions
+        from core.users import name_users_by_display_name
 
+        name_users_by_display_name()
         audit.connect()
         exports.install()
         sessions.connect()

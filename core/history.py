@@ -23,6 +23,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from core import users
+
 EMPTY = "–"
 
 
@@ -148,9 +150,7 @@ def build_entries(
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
-                    who=(user.get_full_name() or user.get_username())
-                    if user
-                    else gettext("system"),
+                    who=users.display_name(user) if user else gettext("system"),
                     action=actions.get(record.history_type, record.history_type),
                     subject=(subject or str(model._meta.verbose_name))
                     + (f" ({', '.join(filter(None, about))})" if any(about) else ""),

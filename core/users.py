@@ -18,6 +18,24 @@ from wagtail.users.views.users import UserViewSet
 User = get_user_model()
 
 
+def display_name(user) -> str:
+    """How a staff member is named on every screen, export and history: the name
+    the administrators set, the login name only while no name is set."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
+
+
+def name_users_by_display_name() -> None:
+    """Make ``str(user)`` the display name (called once from core's AppConfig.ready).
+
+    Django's own User says its login name; every form choice (exam committee,
+    trainers), Wagtail list and message that prints a user would show "trainer2"
+    instead of the person. One switch here instead of a label in every form.
+    """
+    User.__str__ = display_name
+
+
 def email_taken(email: str, *, exclude_pk=None) -> bool:
     if not email:
         return False

@@ -6,6 +6,14 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
+@register.filter
+def display_name(user) -> str:
+    """A staff member's name as every screen shows it (core.users.display_name)."""
+    from core.users import display_name as name_of
+
+    return name_of(user)
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The current page in every site language: code, name, URL, whether it is current.

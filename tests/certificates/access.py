@@ -67,6 +67,7 @@ RULES = {
     "certificates_courses": Rule(expect=_BOTH),
     "certificates_course": Rule(cases=_scoped("course", "other_course", _BOTH, _BOTH_OUTSIDE)),
     "certificates_download": _certificate(_BOTH, _BOTH_OUTSIDE),
+    "certificates_course_pdf": Rule(cases=_scoped("course", "other_course", _BOTH, _BOTH_OUTSIDE)),
     "certificates_revoke": _certificate(_COORDINATOR, staff_only(coordinator=OK)),
     "certificates_reissue": _certificate(_COORDINATOR, staff_only(coordinator=OK)),
     # GET asks for confirmation; the retry itself needs POST.

@@ -38,8 +38,24 @@ def passed_enrolment(course=None, participant=None, *, passed=True, **participan
     return enrolment
 
 
-def fake_rendered(certificate: Certificate, content: bytes = b"%PDF-1.7 test\n") -> Certificate:
-    """Mark a certificate rendered with a small stand-in file (for tests about access)."""
+def _blank_pdf() -> bytes:
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+BLANK_PDF = _blank_pdf()
+
+
+def fake_rendered(certificate: Certificate, content: bytes = BLANK_PDF) -> Certificate:
+    """Mark a certificate rendered with a small stand-in file (a blank, valid PDF page),
+    for tests about access."""
     relative = f"certificates/test/{certificate.number}.pdf"
     path = Path(settings.PRIVATE_MEDIA_ROOT) / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,7 @@
 """Staff screens: list, issue screen, download, revoke and re-issue."""
 
+import re
+
 import pytest
 
 from certificates import services
@@ -157,3 +159,72 @@ def test_list_links_the_number_to_the_detail_page_not_the_refused_edit_screen(
     html = client_for(user).get("/admin/certificates/").content.decode()
     assert f'href="/admin/certificates/inspect/{certificate.pk}/"' in html
     assert f"/admin/certificates/edit/{certificate.pk}/" not in html
+
+
+def test_detail_page_says_no_end_date_and_names_people(course, coordinator, settings):
+    settings.CERTIFICATE_VALIDITY_YEARS = 0
+    coordinator.last_name = "Brandt"
+    coordinator.save()
+    certificate = fake_rendered(services.issue_certificate(passed_enrolment(course), coordinator))
+    assert certificate.valid_until is None
+    services.revoke(certificate, "Fehler", coordinator)
+    html = (
+        client_for(coordinator)
+        .get(f"/admin/certificates/inspect/{certificate.pk}/")
+        .content.decode()
+    )
+    assert not re.search(r">\s*None\s*<", html)  # no value printed as "None"
+    assert "unbefristet" in html
+    assert "von Katrin Brandt" in html  # "revoked by": the name, not the login
+
+
+def test_all_certificates_of_a_course_as_one_printable_pdf(course, coordinator, trainer, roles):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.factories import ParticipantFactory
+
+    names = ["Zora", "Anton", "Mara"]
+    certificates = [
+        services.issue_certificate(
+            passed_enrolment(course, ParticipantFactory(family_name=name)), coordinator
+        )
+        for name in names
+    ]
+    from certificates import tasks
+
+    for certificate in certificates:
+        assert tasks.render_certificate(certificate.pk) == "rendered"
+    services.revoke(certificates[1], "Fehler", coordinator)  # Anton: not printed
+    response = client_for(trainer).get(f"/admin/issue-certificates/{course.pk}/print/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    # Two pages per certificate (German and the second language), ordered by name.
+    assert len(pages) == 2 * 2
+    texts = [page.extract_text() for page in pages]
+    assert "Mara" in texts[0] and "Zora" in texts[2]
+    assert not any("Anton" in text for text in texts)
+    issue_page = client_for(trainer).get(f"/admin/issue-certificates/{course.pk}/")
+    assert f"/admin/issue-certificates/{course.pk}/print/" in issue_page.content.decode()
+
+
+def test_the_course_pdf_is_only_for_those_who_see_the_course(course, coordinator, roles):
+    from core.roles import Role
+    from tests.factories import UserFactory
+
+    other_trainer = UserFactory(username="trainer-b", role=Role.TRAINER)
+    companion = UserFactory(username="companion-b", role=Role.COMPANION)
+    assert (
+        client_for(other_trainer).get(f"/admin/issue-certificates/{course.pk}/print/").status_code
+        == 404
+    )
+    assert client_for(companion).get(
+        f"/admin/issue-certificates/{course.pk}/print/"
+    ).status_code in (302, 403)
+    # Nothing issued yet: a clear 404, not an empty file.
+    assert (
+        client_for(coordinator).get(f"/admin/issue-certificates/{course.pk}/print/").status_code
+        == 404
+    )

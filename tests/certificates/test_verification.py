@@ -57,6 +57,75 @@ def test_revoked_says_so_without_the_reason(client, certificate, coordinator):
     assert "Betrugsverdacht" not in html
 
 
+def test_revoked_page_gives_the_date_and_nothing_to_compare(client, certificate, coordinator):
+    services.revoke(certificate, "Betrugsverdacht intern", coordinator)
+    type(certificate).objects.filter(pk=certificate.pk).update(
+        revoked_at=dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
+    )
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    assert "Widerrufen am 20.11.2026" in html
+    assert "Gültig bis" not in html
+    assert "unbefristet" not in html
+    assert "03.04.1990" not in html  # no date of birth
+    assert "Geburtsdatum" not in html
+    assert "Ausweis" not in html  # no hint to compare
+    assert "Ioana Dumitrescu" in html  # whose certificate was revoked
+
+
+def test_latin_spelling_shown_next_to_the_name(client, coordinator):
+    participant = ParticipantFactory(
+        given_names="Наталія", family_name="Шевчук", name_latin="Nataliia Shevchuk"
+    )
+    certificate = fake_rendered(
+        services.issue_certificate(passed_enrolment(course_with_exam(), participant), coordinator)
+    )
+    assert certificate.holder_name_latin == "Nataliia Shevchuk"
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    assert "Наталія Шевчук" in html
+    assert "Nataliia Shevchuk" in html
+    assert "Name in lateinischer Schrift" in html
+
+
+def test_no_latin_line_when_the_name_is_latin(client, certificate):
+    html = get(client, f"/v/{certificate.token}").content.decode()
+    assert "Lateinische Schrift" not in html and "lateinischen Buchstaben" not in html
+
+
+def _typos(token: str) -> str:
+    """The token as someone might type it from paper: in groups, lower case, and
+    every I/l/1 and O/0 swapped for its look-alike."""
+    swapped = token.lower().translate(
+        str.maketrans({"i": "l", "l": "1", "1": "I", "o": "0", "0": "O"})
+    )
+    return " ".join(swapped[i : i + 4] for i in range(0, len(swapped), 4))
+
+
+def test_form_accepts_the_code_typed_with_spaces_case_and_look_alikes(client, certificate):
+    typed = _typos(certificate.token)
+    assert "".join(typed.split()) != certificate.token
+    response = client.get("/v/", {"token": typed}, headers={"accept-language": "de"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/v/{certificate.token}"
+
+
+def test_a_typed_code_that_fits_two_tokens_is_not_guessed(client, certificate, coordinator):
+    other = fake_rendered(
+        services.issue_certificate(passed_enrolment(course_with_exam()), coordinator)
+    )
+    # Make the second token differ from the first only in case: ambiguous when folded.
+    twin = certificate.token.swapcase()
+    type(other).objects.filter(pk=other.pk).update(token=twin, token_key=certificate.token_key)
+    typed = certificate.token.lower()
+    # (A 32-character random token without a capital letter has odds of about 1e-7.)
+    assert typed not in (certificate.token, twin)
+    response = client.get("/v/", {"token": typed})
+    assert response["Location"] == f"/v/{typed}"
+    assert client.get(response["Location"]).status_code == 404
+    # The exact token still works.
+    exact = client.get("/v/", {"token": certificate.token})
+    assert exact["Location"] == f"/v/{certificate.token}"
+
+
 def test_expired(client, certificate):
     type(certificate).objects.filter(pk=certificate.pk).update(
         issued_on=dt.date(2025, 1, 1), valid_until=dt.date(2026, 1, 1)
