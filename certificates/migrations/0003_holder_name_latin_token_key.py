@@ -15,7 +15,7 @@ def fill_token_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0001_initial'),
+        ('certificates', '0002_certificate_erased_at'),
     ]
 
     operations = [
