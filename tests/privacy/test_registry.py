@@ -25,6 +25,12 @@ NO_PERSONAL_DATA = {
     # see the note of issue 14: their export/erasure is not built yet).
     "housing.Landlord", "housing.HistoricalLandlord", "housing.LandlordContact", "housing.Flat",
     "housing.CooperationAgreement", "housing.HistoricalCooperationAgreement",
+    # A companion's calendar feed token and the day their reminder mail went: staff data.
+    "housing.CalendarFeed", "housing.DigestSent",
+    # Placement: a landlord's vacant flat, its photos (the empty flat, private storage)
+    # and the city's rent limits per household size; none refers to a participant.
+    "placement.Vacancy", "placement.HistoricalVacancy", "placement.VacancyPhoto",
+    "placement.RentLimit", "placement.HistoricalRentLimit",
     # The retention job's own runs: counts only.
     "privacy.RetentionRun",
     # CMS: pages, media, translations, forms of the public site; no participant's data.
