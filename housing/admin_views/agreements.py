@@ -1,17 +1,14 @@
 """The signed cooperation agreement's PDF."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 
+from core.permissions import permission_then_scope
 from housing.models import CooperationAgreement
 
 
-def agreement_document(request, pk):
+@permission_then_scope("housing.view_cooperationagreement", CooperationAgreement)
+def agreement_document(request, agreement):
     """Send a signed agreement's PDF to someone allowed to see the agreement."""
-    if not request.user.has_perm("housing.view_cooperationagreement"):
-        raise PermissionDenied
-    agreement = get_object_or_404(CooperationAgreement.objects.visible_to(request.user), pk=pk)
     if not agreement.document:
         raise Http404
     # A download, never shown inside our site's origin: a PDF viewer in the page

@@ -5,13 +5,12 @@ then the record's scope (404, as if it did not exist), then parses input and
 calls a service.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.permissions import check_permission, get_visible_or_404
 from housing.models import (
     ConsentPurpose,
     FollowUp,
@@ -34,12 +33,12 @@ class HousingTaskMixin(WagtailAdminTemplateMixin):
     is_caseload = False
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
+        check_permission(request.user, self.permission_required)
         if self.household_kwarg in kwargs:
-            self.household = get_object_or_404(
-                Household.objects.visible_to(request.user).select_related("district"),
-                pk=kwargs[self.household_kwarg],
+            self.household = get_visible_or_404(
+                Household.objects.select_related("district"),
+                request.user,
+                kwargs[self.household_kwarg],
             )
         return super().dispatch(request, *args, **kwargs)
 

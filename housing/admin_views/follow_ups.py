@@ -1,11 +1,12 @@
 """Working through follow-ups."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from core.permissions import check_permission, get_visible_or_404
 from housing import services
 from housing.admin_views.base import UNDO_SESSION_KEY, HousingTaskMixin
 from housing.forms import FollowUpDoneForm, FollowUpForm
@@ -21,11 +22,10 @@ class FollowUpDoneView(HousingTaskMixin, FormView):
     header_icon = "tick"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.has_perm(self.permission_required):
-            self.follow_up = get_object_or_404(
-                FollowUp.objects.visible_to(request.user).select_related("household"),
-                pk=kwargs["pk"],
-            )
+        check_permission(request.user, self.permission_required)
+        self.follow_up = get_visible_or_404(
+            FollowUp.objects.select_related("household"), request.user, kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -66,12 +66,11 @@ class _FollowUpMixin(HousingTaskMixin):
     permission_required = "housing.change_followup"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.has_perm(self.permission_required):
-            self.follow_up = get_object_or_404(
-                FollowUp.objects.visible_to(request.user).select_related("household"),
-                pk=kwargs["pk"],
-            )
-            self.household = self.follow_up.household
+        check_permission(request.user, self.permission_required)
+        self.follow_up = get_visible_or_404(
+            FollowUp.objects.select_related("household"), request.user, kwargs["pk"]
+        )
+        self.household = self.follow_up.household
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -5,14 +5,14 @@ keep /admin/housing/ usable offline.
 """
 
 from django.contrib.staticfiles import finders
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 
+from core.permissions import permission_then_scope
 
+
+# Behind the admin's sign-in like every admin URL; then the permission.
+@permission_then_scope("housing.view_household")
 def service_worker(request):
-    # Behind the admin's sign-in like every admin URL; then the permission.
-    if not request.user.has_perm("housing.view_household"):
-        raise PermissionDenied
     with open(finders.find("housing/sw.js"), encoding="utf-8") as script:
         response = HttpResponse(script.read(), content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
