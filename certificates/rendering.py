@@ -12,7 +12,6 @@ import io
 from pathlib import Path
 
 import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -42,22 +41,6 @@ def qr_image(data: str) -> str:
         'style="display: block; width: 30mm; height: 30mm; image-rendering: pixelated">',
         encoded,
     )
-
-
-def qr_svg(data: str) -> str:
-    """The QR code as an inline SVG (vector: sharp at any print resolution)."""
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M,
-        border=0,
-        image_factory=qrcode.image.svg.SvgPathImage,
-    )
-    code.add_data(data)
-    code.make(fit=True)
-    svg = code.make_image().to_string(encoding="unicode")
-    # The XML declaration is not allowed inside HTML.
-    svg = svg.split("?>", 1)[-1].strip()
-    # The code appears on every page; an id would be defined twice.
-    return svg.replace(' id="qr-path"', "")
 
 
 def _date(value: dt.date | None) -> str:
