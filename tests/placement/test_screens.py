@@ -102,3 +102,30 @@ def test_figures_count_placements_of_certified_households(coordinator, companion
 def test_the_dashboard_shows_the_placement_figures_to_coordinators_only(coordinator, companion):
     assert b'data-panel="placement"' in client_for(coordinator).get("/admin/").content
     assert b'data-panel="placement"' not in client_for(companion).get("/admin/").content
+
+
+def test_the_proposal_screen_takes_each_step_through_the_services(coordinator, companion):
+    rent_limits()
+    vacancy = VacancyFactory()
+    household = searching_household(members=3)
+    proposal = services.propose(vacancy=vacancy, household=household, user=coordinator, why="x")
+    client = client_for(coordinator)
+    url = reverse("placement_proposal", args=[proposal.pk])
+    assert client.post(url, {"action": "send"}).status_code == 302
+    past = client.post(url, {"action": "viewing", "viewing-viewing_on": ""})
+    assert past.status_code == 200 and "viewing" in past.context["forms"]
+    assert client.post(url, {"action": "accept", "accept-note": ""}).status_code == 302
+    start = dt.date(2026, 7, 1)
+    response = client.post(
+        url,
+        {"action": "tenancy", "tenancy-start": "2026-07-01", "tenancy-companion": companion.pk},
+        follow=True,
+    )
+    assert "15.07.2026" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == "let" and proposal.tenancy.start == start
+    # Companions read the page but cannot take a step.
+    household.companions.add(companion)
+    assert client_for(companion).get(url).status_code == 200
+    refused = client_for(companion).post(url, {"action": "send"})
+    assert refused.status_code in (302, 403) and refused.get("Location", "/admin/") == "/admin/"
