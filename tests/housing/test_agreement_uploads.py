@@ -69,20 +69,46 @@ def test_a_too_large_file_is_refused(coordinator, monkeypatch):
     assert not CooperationAgreement.objects.exists()
 
 
+def _activate(client, agreement, coordinator):
+    data = {
+        "landlord": agreement.landlord_id,
+        "text_version": agreement.text_version,
+        "signed_on": f"{agreement.signed_on:%d.%m.%Y}" if agreement.signed_on else "",
+        "valid_from": f"{agreement.valid_from:%d.%m.%Y}",
+        "valid_until": "",
+        "programme_contact": coordinator.pk,
+        "status_action": "activate",
+    }
+    return client.post(reverse("agreements:edit", args=[agreement.pk]), data)
+
+
 def test_active_without_signed_date_is_refused_in_the_form(coordinator):
+    # The status is an action now (issue 11): posting status=active creates a draft,
+    # and "Save and activate" refuses an unsigned agreement.
     upload = SimpleUploadedFile("vertrag.pdf", minimal_pdf(), content_type="application/pdf")
-    response = _post(client_for(coordinator), LandlordFactory(), coordinator, upload, signed_on="")
+    client = client_for(coordinator)
+    response = _post(client, LandlordFactory(), coordinator, upload, signed_on="")
+    assert response.status_code == 302
+    agreement = CooperationAgreement.objects.get()
+    assert agreement.status == "draft"
+    response = _activate(client, agreement, coordinator)
     assert response.status_code == 200
     assert "unterschrieben" in str(response.context["form"].errors)
-    assert not CooperationAgreement.objects.exists()
+    agreement.refresh_from_db()
+    assert agreement.status == "draft"
 
 
 def test_a_second_active_agreement_is_refused_in_the_form(coordinator):
     existing = AgreementFactory(programme_contact=coordinator)
-    response = _post(client_for(coordinator), existing.landlord, coordinator, "")
+    client = client_for(coordinator)
+    response = _post(client, existing.landlord, coordinator, "")
+    assert response.status_code == 302
+    draft = CooperationAgreement.objects.exclude(pk=existing.pk).get()
+    response = _activate(client, draft, coordinator)
     assert response.status_code == 200
     assert "bereits eine aktive" in str(response.context["form"].errors)
-    assert CooperationAgreement.objects.count() == 1
+    draft.refresh_from_db()
+    assert draft.status == "draft"
 
 
 def test_the_document_is_sent_only_through_the_checked_view(coordinator, companion):
