@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -428,19 +428,11 @@ class EnrolView(CourseTaskView):
         query = self.request.GET.get("q", "").strip()
         found = []
         if len(query) >= 2:
-            terms = query.split()
-            condition = Q()
-            for term in terms:
-                condition &= (
-                    Q(given_names__icontains=term)
-                    | Q(family_name__icontains=term)
-                    | Q(name_latin__icontains=term)
-                )
             # Only name and date of birth leave the database: enough to find the
             # right person, nothing more.
             found = list(
                 Participant.objects.enrollable_by(self.request.user, self.course)
-                .filter(condition)
+                .matching(query)
                 .exclude(
                     pk__in=Enrolment.objects.filter(
                         course=self.course, status__in=OPEN_STATUSES

@@ -86,3 +86,9 @@ def test_people_of_the_trainers_own_courses_stay_findable(world, trainer, traine
     earlier = CourseFactory(trainers=[trainer], district=DistrictFactory(name="Mitte"))
     services.enrol(earlier, people["elsewhere"])
     assert "Suchberg" in _found(trainer_client, course, "Such")
+
+
+def test_the_enrol_search_forgives_accents_like_every_name_search(world, coordinator_client):
+    course, _people = world
+    ParticipantFactory(given_names="Ștefan", family_name="Rădulescu")
+    assert _found(coordinator_client, course, "stefan radulescu") == {"Rădulescu"}
