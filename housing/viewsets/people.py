@@ -33,7 +33,17 @@ class ReadableInspectView(InspectView):
 
 
 class ParticipantEditView(PersonActionsMixin, EditView):
-    pass
+    def dispatch(self, request, *args, **kwargs):
+        # Restricted (GDPR Art. 18: erasure waits for the retention period) or erased:
+        # read only, for coordinators too.
+        participant = getattr(self, "object", None) or self.get_object()
+        if participant.restricted_at or participant.erased_at:
+            messages.warning(
+                request,
+                _("This record is restricted or erased (data protection): it can only be read."),
+            )
+            return redirect("participants:inspect", participant.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ParticipantInspectView(PersonActionsMixin, ReadableInspectView):

@@ -136,18 +136,15 @@ def test_export_as_csv_and_xlsx(coordinator_client):
 def test_history_shows_who_changed_what(coordinator, coordinator_client, household):
     coordinator_client.post(reverse("participants:add"), form_data(household))
     person = Participant.objects.get()
-    consent = person.consents.get()
-    data = form_data(
-        household,
-        phone="+49 30 23125 099",
-        **{
-            "consents-INITIAL_FORMS": "1",
-            "consents-0-id": str(consent.pk),
-            "consents-0-status": "withdrawn",
-        },
-    )
+    data = form_data(household, phone="+49 30 23125 099")
     response = coordinator_client.post(reverse("participants:edit", args=[person.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
+    # Consent is append-only (issue 14): a withdrawal is a new record, on its own screen.
+    response = coordinator_client.post(
+        reverse("privacy_consents", args=[person.pk]),
+        {"purpose": "programme", "status": "withdrawn", "date": "03.02.2026"},
+    )
+    assert response.status_code == 302
 
     response = coordinator_client.get(reverse("participants:history", args=[person.pk]))
     body = response.content.decode()
@@ -156,7 +153,9 @@ def test_history_shows_who_changed_what(coordinator, coordinator_client, househo
     newest = [e for e in entries if e.action == "geändert"]
     changed = {c.label: (c.old, c.new) for e in newest for c in e.changes}
     assert changed["Telefon"] == ("+49 30 23125 001", "+49 30 23125 099")
-    assert changed["Status"] == ("erteilt", "widerrufen")
+    created = [e for e in entries if e.action == "angelegt" and e.subject == "Einwilligung"]
+    statuses = {c.new for e in created for c in e.changes if c.label == "Status"}
+    assert statuses == {"erteilt", "widerrufen"}
     assert all(e.who == coordinator.get_full_name() for e in entries)
     assert "Änderungsverlauf" in body
 

@@ -175,3 +175,16 @@ def test_coordinator_erases_on_the_screen_after_typing_the_name(person, coordina
     assert done.status_code == 302
     caseload = client_for(companion).get(reverse("housing_caseload")).content.decode()
     assert GIVEN not in caseload and FAMILY not in caseload
+
+
+@pytest.mark.django_db
+def test_a_restricted_record_is_read_only_for_coordinators(person, coordinator, settings):
+    settings.RETENTION_YEARS = 5
+    participant = person["participant"]
+    services.request_erasure(participant, by=coordinator, confirmed=True)
+    client = client_for(coordinator)
+    edit = reverse("participants:edit", args=[participant.pk])
+    assert client.get(edit)["Location"] == reverse("participants:inspect", args=[participant.pk])
+    client.post(edit, {"given_names": "Neu", "family_name": "Name"})
+    assert Participant.objects.get(pk=participant.pk).given_names == GIVEN
+    assert client.get(reverse("participants:inspect", args=[participant.pk])).status_code == 200
