@@ -7,7 +7,6 @@ it did not exist), then parses input and calls a service.
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.permissions import check_permission
 from housing.models import Household
 from placement import matching, services
 from placement.forms import (
@@ -45,8 +45,7 @@ class PlacementTaskMixin(WagtailAdminTemplateMixin):
     permission_required: str = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
+        check_permission(request.user, self.permission_required)
         self.load(request, **kwargs)
         return super().dispatch(request, *args, **kwargs)
 
@@ -237,8 +236,7 @@ class ProposalView(PlacementTaskMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("placement.change_proposal"):
-            raise PermissionDenied
+        check_permission(request.user, "placement.change_proposal")
         action = request.POST.get("action", "")
         try:
             if action == "send":
@@ -287,8 +285,7 @@ def profile_pdf(request, pk):
     """The Mieterprofil of a proposal, for the coordinator to hand over or check."""
     from placement.profile import render_profile
 
-    if not request.user.has_perm("placement.change_proposal"):
-        raise PermissionDenied
+    check_permission(request.user, "placement.change_proposal")
     proposal = get_object_or_404(
         Proposal.objects.visible_to(request.user).select_related(
             "vacancy__flat__landlord", "household"
@@ -385,8 +382,7 @@ class WithdrawView(PlacementTaskMixin, FormView):
 
 def photo(request, pk):
     """A vacancy photo from private storage, for someone allowed to see the vacancy."""
-    if not request.user.has_perm("placement.view_vacancy"):
-        raise PermissionDenied
+    check_permission(request.user, "placement.view_vacancy")
     item = get_object_or_404(VacancyPhoto.objects.visible_to(request.user), pk=pk)
     response = FileResponse(item.image.open("rb"), content_type=item.content_type)
     response["Cache-Control"] = "private, no-store"

@@ -6,7 +6,6 @@ and changes state only through the task screens (placement/views.py).
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.forms import ScopedAdminModelForm
+from core.permissions import check_permission
 from core.viewsets import ScopedModelViewSet
 from placement import services
 from placement.models import FlatSearch, Proposal, RentLimit, Vacancy
@@ -217,8 +217,7 @@ class ProposalAddView(CreateView):
     """Proposals start from a vacancy's matches, where fit and consent are checked."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("placement.add_proposal"):
-            raise PermissionDenied
+        check_permission(request.user, "placement.add_proposal")
         messages.info(request, _("Open a vacancy and propose a household from its matches."))
         return redirect("vacancies:index")
 
