@@ -242,6 +242,11 @@ def seed(stdout) -> None:
                 kind=kind,
                 description=description,
                 reported_on=today - dt.timedelta(days=12 + concerns * 3),
+                # Used only where nobody in the family has agreed to landlord contact yet.
+                contact_reason=(
+                    "Die Vermieterin hat sich selbst gemeldet; die Einwilligung wird beim "
+                    "nächsten Hausbesuch eingeholt."
+                ),
             )
         concerns += 1
 

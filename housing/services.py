@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from core.errors import DomainError
 from core.roles import Role, has_role
@@ -20,6 +21,7 @@ from housing.models import (
     AgreementStatus,
     ConcernKind,
     ConcernStatus,
+    ConsentPurpose,
     CooperationAgreement,
     Flat,
     FollowUp,
@@ -34,6 +36,9 @@ from housing.models import (
 )
 
 CONCERN_FOLLOW_UP_DAYS = 7
+# The log action of a concern handled although nobody in the household agreed to
+# contact with landlords (the coordinator's confirmation, with its reason).
+CONTACT_WITHOUT_CONSENT = "housing.contact_without_consent"
 
 
 class HousingError(DomainError):
@@ -204,11 +209,17 @@ def record_concern(
     description: str,
     reported_on: dt.date | None = None,
     follow_up_due: dt.date | None = None,
+    by=None,
+    contact_reason: str = "",
 ) -> LandlordConcern:
     """Record a landlord's concern about a tenancy and a follow-up for its companions.
 
     The follow-up is due ``CONCERN_FOLLOW_UP_DAYS`` after the report unless given.
-    Errors: ``date_in_future``, ``description_missing``, ``invalid``.
+    Handling a concern means talking with the landlord about the household: when no
+    member has agreed to landlord contact on that day, it needs ``contact_reason``
+    (why it must be handled anyway), which is logged with ``by`` as the confirmation.
+    Errors: ``date_in_future``, ``description_missing``, ``no_landlord_contact_consent``,
+    ``invalid``.
     """
     reported_on = reported_on or _today()
     if reported_on > _today():
@@ -219,11 +230,28 @@ def record_concern(
         raise HousingError(
             "description_missing", _("Describe what the landlord reported."), "description"
         )
+    consenting = (
+        Household.objects.with_consent(ConsentPurpose.LANDLORD_CONTACT, reported_on)
+        .values_list("members_consenting", flat=True)
+        .get(pk=tenancy.household_id)
+    )
+    if not consenting and not contact_reason.strip():
+        raise HousingError(
+            "no_landlord_contact_consent",
+            _(
+                "Nobody in this household has agreed to contact with landlords about the "
+                "tenancy. Say why the concern must be handled anyway; your confirmation "
+                "is logged."
+            ),
+            "contact_reason",
+        )
     concern = LandlordConcern(
         tenancy=tenancy, kind=kind, description=description.strip(), reported_on=reported_on
     )
     _checked(concern)
     concern.save()
+    if not consenting:
+        log(concern, CONTACT_WITHOUT_CONSENT, user=by, data={"reason": contact_reason.strip()})
     due = follow_up_due or reported_on + dt.timedelta(days=CONCERN_FOLLOW_UP_DAYS)
     FollowUp.objects.create(
         household_id=tenancy.household_id,

@@ -159,3 +159,14 @@ def add_field_work_panel(request, panels):
     if not request.user.has_perm("housing.view_household"):
         return
     panels.append(FieldWorkPanel(reminders.field_work_summary(request.user, timezone.localdate())))
+
+
+@hooks.register("register_log_actions")
+def register_housing_log_actions(actions):
+    from housing.services import CONTACT_WITHOUT_CONSENT
+
+    actions.register_action(
+        CONTACT_WITHOUT_CONSENT,
+        _("Landlord contact without consent"),
+        _("Landlord contact confirmed without the household's consent"),
+    )

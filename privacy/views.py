@@ -74,16 +74,10 @@ class ParticipantMixin(PrivacyMixin):
 
 def _current_consents(participant):
     """The status per purpose, by the one read rule (latest decision wins)."""
-    rows = []
-    for purpose in ConsentPurpose:
-        status = (
-            Participant.objects.filter(pk=participant.pk)
-            .with_consent(purpose)
-            .values_list("consent_status", flat=True)
-            .first()
-        )
-        rows.append({"purpose": purpose.label, "status": status})
-    return rows
+    return [
+        {"purpose": ConsentPurpose(purpose).label, "status": status}
+        for purpose, status in participant.current_consents()
+    ]
 
 
 class ConsentsView(ParticipantMixin, FormView):

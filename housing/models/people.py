@@ -265,6 +265,15 @@ class ParticipantQuerySet(models.QuerySet):
         """The people whose consent for ``purpose`` is in force on ``as_of``."""
         return self.with_consent(purpose, as_of).filter(consent_status=ConsentStatus.GIVEN)
 
+    def with_every_consent(self, as_of=None):
+        """Annotate ``consent_<purpose>`` for every purpose (the same rule), in one query."""
+        return self.annotate(
+            **{
+                f"consent_{purpose}": Subquery(latest_consent_decision(purpose, as_of))
+                for purpose in ConsentPurpose
+            }
+        )
+
 
 ADULT_AGE = 18
 
@@ -342,6 +351,18 @@ class Participant(ClusterableModel):
         return f"{self.given_names} {self.family_name}"
 
     full_name.fget.short_description = _("name")
+
+    def current_consents(self, as_of=None) -> list[tuple[str, str | None]]:
+        """(purpose, latest decision or None when never asked) for every purpose."""
+        row = (
+            Participant.objects.filter(pk=self.pk)
+            .with_every_consent(as_of)
+            .values(*(f"consent_{purpose}" for purpose in ConsentPurpose))
+            .get()
+        )
+        return [(purpose, row[f"consent_{purpose}"]) for purpose in ConsentPurpose]
+
+    current_consents.short_description = _("consents now")
     full_name.fget.admin_order_field = "family_name"
 
     @property

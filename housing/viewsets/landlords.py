@@ -265,18 +265,42 @@ class TenancyViewSet(ScopedModelViewSet):
         )
 
 
-class ServiceCreateView(CreateView):
+class ServiceCreateView(ServiceErrorsMixin, CreateView):
     """A create view whose save goes through a service; its errors land on the form."""
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except services.HousingError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-            return self.form_invalid(form)
+
+class ConcernCreateForm(ScopedAdminModelForm):
+    contact_reason = forms.CharField(
+        label=_("Why the concern must be handled without consent"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Only when nobody in the household has agreed to contact with landlords: "
+            "your confirmation and this reason are logged."
+        ),
+    )
+
+
+CONCERN_CREATE_PANELS = ObjectList(
+    [
+        FieldPanel("tenancy"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("reported_on")]),
+        FieldPanel("description"),
+        FieldPanel("contact_reason"),
+    ],
+    base_form_class=ConcernCreateForm,
+)
 
 
 class ConcernCreateView(ServiceCreateView):
+    # A new concern asks one thing more than its edit form (the reason for contact
+    # without consent); the viewset hands every view the edit form's class otherwise.
+    def get_panel(self):
+        return CONCERN_CREATE_PANELS.bind_to_model(self.model)
+
+    def get_form_class(self):
+        return self.panel.get_form_class()
+
     def save_instance(self):
         data = self.form.cleaned_data
         return services.record_concern(
@@ -284,6 +308,8 @@ class ConcernCreateView(ServiceCreateView):
             kind=data["kind"],
             description=data["description"],
             reported_on=data["reported_on"],
+            by=self.request.user,
+            contact_reason=data.get("contact_reason", ""),
         )
 
 

@@ -12,7 +12,14 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.personal_data import PersonActionsMixin
 from core.viewsets import ScopedModelViewSet
-from housing.models import Consent, District, Household, Participant
+from housing.models import (
+    Consent,
+    ConsentPurpose,
+    ConsentStatus,
+    District,
+    Household,
+    Participant,
+)
 
 
 class NameSearchIndexView(IndexView):
@@ -47,7 +54,13 @@ class ParticipantEditView(PersonActionsMixin, EditView):
 
 
 class ParticipantInspectView(PersonActionsMixin, ReadableInspectView):
-    pass
+    def get_current_consents_display_value(self):
+        words = {ConsentStatus.GIVEN: _("given"), ConsentStatus.WITHDRAWN: _("withdrawn")}
+        never = _("never asked")
+        return "; ".join(
+            f"{ConsentPurpose(purpose).label}: {words.get(status, never)}"
+            for purpose, status in self.object.current_consents()
+        )
 
 
 class ParticipantDeleteView(DeleteView):
@@ -117,6 +130,7 @@ class ParticipantViewSet(ScopedModelViewSet):
         "phone",
         "entry_date",
         "exit_date",
+        "current_consents",
     ]
     related_histories = ((Consent, "participant"),)
     panels = [

@@ -31,6 +31,7 @@ def test_companion_on_a_phone_logs_a_visit_and_the_overdue_follow_up_goes(
         kind="waste",
         description="Gelbe Säcke stehen im Hof.",
         reported_on=today - dt.timedelta(days=10),
+        contact_reason="Die Hausverwaltung hat selbst angerufen.",
     )
     services.log_visit(
         household=calm,
@@ -128,6 +129,16 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     page.locator("#id_tenancy").select_option(str(Tenancy.objects.get(household=household).pk))
     page.locator("#id_kind").select_option("rent_arrears")
     page.locator("#id_description").fill("Miete für den laufenden Monat fehlt.")
+    page.get_by_role("button", name=re.compile("Speichern|Erstellen")).first.click()
+    # Nobody in the family agreed to landlord contact: the form asks why, input kept.
+    expect(
+        page.locator("#id_contact_reason").locator(
+            "xpath=ancestor::*[contains(@class,'w-field')][1]"
+        )
+    ).to_contain_text("zugestimmt")
+    expect(page.locator("#id_description")).to_have_value("Miete für den laufenden Monat fehlt.")
+    screenshot("housing-concern-needs-reason")
+    page.locator("#id_contact_reason").fill("Die Vermieterin hat selbst angerufen.")
     page.get_by_role("button", name=re.compile("Speichern|Erstellen")).first.click()
     expect(page.locator(".messages")).to_be_visible()
 

@@ -146,3 +146,12 @@ class HomeVisitFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.add(*extracted)
+
+
+def agreed_to_landlord_contact(household):
+    """A member of ``household`` whose consent to landlord contact is in force."""
+    from tests.factories import ConsentFactory, ParticipantFactory
+
+    member = ParticipantFactory(household=household)
+    ConsentFactory(participant=member, purpose="landlord_contact", date=dt.date(2026, 2, 2))
+    return member

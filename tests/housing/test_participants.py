@@ -187,3 +187,21 @@ def test_participant_list_uses_the_same_queries_for_10_and_100_rows(coordinator_
     ParticipantFactory.create_batch(90, household=household)
     with_100 = count_queries(coordinator_client, url, {"per_page": 100})
     assert with_10 == with_100
+
+
+def test_the_participant_page_shows_the_consent_in_force_per_purpose(coordinator_client):
+    import datetime as dt
+
+    from tests.factories import ConsentFactory
+
+    person = ParticipantFactory()
+    ConsentFactory(participant=person, purpose="programme", date=dt.date(2026, 2, 2))
+    ConsentFactory(participant=person, purpose="photos", date=dt.date(2026, 2, 2))
+    ConsentFactory(
+        participant=person, purpose="photos", status="withdrawn", date=dt.date(2026, 3, 2)
+    )
+    page = coordinator_client.get(reverse("participants:inspect", args=[person.pk]))
+    text = page.content.decode()
+    assert "Einwilligungen heute" in text
+    assert "Fotos für Kursmaterialien: widerrufen" in text
+    assert "Kontakt mit Vermieter/innen zum Mietverhältnis: nie gefragt" in text

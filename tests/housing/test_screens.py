@@ -16,6 +16,7 @@ from tests.housing.factories import (
     HomeVisitFactory,
     LandlordContactFactory,
     TenancyFactory,
+    agreed_to_landlord_contact,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
@@ -144,6 +145,7 @@ def test_the_visit_form_offers_only_the_households_own_follow_ups(companion):
 
 def test_admin_concern_form_creates_the_follow_up(coordinator, companion):
     tenancy = TenancyFactory(household=HouseholdFactory(companions=[companion]))
+    agreed_to_landlord_contact(tenancy.household)
     response = client_for(coordinator).post(
         reverse("concerns:add"),
         {
@@ -159,6 +161,32 @@ def test_admin_concern_form_creates_the_follow_up(coordinator, companion):
     assert FollowUp.objects.get().concern == concern
     caseload = client_for(companion).get(CASELOAD)
     assert [f.concern for _h, f in caseload.context["overdue"]] == [concern]
+
+
+def test_the_concern_form_asks_why_without_consent_keeps_the_input_and_logs_it(coordinator):
+    tenancy = TenancyFactory()
+    data = {
+        "tenancy": tenancy.pk,
+        "kind": "rent_arrears",
+        "reported_on": "20.10.2026",
+        "description": "Miete für Oktober fehlt.",
+    }
+    client = client_for(coordinator)
+    refused = client.post(reverse("concerns:add"), data)
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert "zugestimmt" in " ".join(form.errors["contact_reason"])
+    assert form["description"].value() == "Miete für Oktober fehlt."
+    assert not LandlordConcern.objects.exists()
+
+    saved = client.post(
+        reverse("concerns:add"), {**data, "contact_reason": "Vermieterin rief selbst an."}
+    )
+    assert saved.status_code == 302
+    concern = LandlordConcern.objects.get()
+    site_history = client.get("/admin/reports/site-history/").content.decode()
+    assert "Kontakt zum Vermieter ohne Einwilligung" in site_history
+    assert concern.pk
 
 
 def test_companion_concern_form_offers_only_their_tenancies(companion):
@@ -264,7 +292,10 @@ def test_resolving_a_concern_in_the_admin_closes_its_follow_up(coordinator):
     from housing import services
 
     concern = services.record_concern(
-        tenancy=TenancyFactory(), kind="damage", description="Tür beschädigt."
+        tenancy=TenancyFactory(),
+        kind="damage",
+        description="Tür beschädigt.",
+        contact_reason="Die Hausverwaltung hat selbst angerufen.",
     )
     response = client_for(coordinator).post(
         reverse("concerns:edit", args=[concern.pk]),

@@ -17,7 +17,7 @@ from housing.models import (
     Tenancy,
 )
 from housing.services import HousingError
-from tests.factories import HouseholdFactory
+from tests.factories import ConsentFactory, HouseholdFactory, ParticipantFactory
 from tests.housing.conftest import TODAY
 from tests.housing.factories import (
     AgreementFactory,
@@ -26,6 +26,7 @@ from tests.housing.factories import (
     FollowUpFactory,
     HomeVisitFactory,
     TenancyFactory,
+    agreed_to_landlord_contact,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
@@ -168,6 +169,7 @@ def test_the_database_refuses_an_end_before_the_start():
 
 def test_a_concern_creates_a_follow_up_for_the_household():
     tenancy = TenancyFactory()
+    agreed_to_landlord_contact(tenancy.household)
     concern = services.record_concern(
         tenancy=tenancy,
         kind="noise",
@@ -206,9 +208,50 @@ def test_completing_a_follow_up_twice_is_refused(companion):
     assert _error(services.complete_follow_up, follow_up, user=companion).code == "follow_up_done"
 
 
+def test_a_concern_without_landlord_contact_consent_needs_a_reason_that_is_logged(
+    coordinator,
+):
+    from wagtail.models import ModelLogEntry
+
+    tenancy = TenancyFactory()
+    member = ParticipantFactory(household=tenancy.household)
+    ConsentFactory(participant=member, purpose="landlord_contact", date=dt.date(2026, 2, 2))
+    ConsentFactory(
+        participant=member, purpose="landlord_contact", status="withdrawn", date=dt.date(2026, 5, 4)
+    )
+    refused = _error(
+        services.record_concern, tenancy=tenancy, kind="noise", description="Laut.", by=coordinator
+    )
+    assert (refused.code, refused.field) == ("no_landlord_contact_consent", "contact_reason")
+    assert not LandlordConcern.objects.exists() and not FollowUp.objects.exists()
+
+    concern = services.record_concern(
+        tenancy=tenancy,
+        kind="noise",
+        description="Laut.",
+        by=coordinator,
+        contact_reason="Die Vermieterin hat selbst angerufen.",
+    )
+    entry = ModelLogEntry.objects.get(action=services.CONTACT_WITHOUT_CONSENT)
+    assert (entry.object_id, entry.user) == (str(concern.pk), coordinator)
+    assert entry.data == {"reason": "Die Vermieterin hat selbst angerufen."}
+
+
+def test_with_consent_in_force_no_reason_is_asked_and_nothing_extra_is_logged():
+    from wagtail.models import ModelLogEntry
+
+    tenancy = TenancyFactory()
+    agreed_to_landlord_contact(tenancy.household)
+    services.record_concern(tenancy=tenancy, kind="noise", description="Laut.")
+    assert not ModelLogEntry.objects.filter(action=services.CONTACT_WITHOUT_CONSENT).exists()
+
+
 def test_resolving_a_concern_closes_its_follow_ups():
     concern = services.record_concern(
-        tenancy=TenancyFactory(), kind="mould", description="Schimmel"
+        tenancy=TenancyFactory(),
+        kind="mould",
+        description="Schimmel",
+        contact_reason="Der Vermieter hat selbst angerufen.",
     )
     services.resolve_concern(concern)
     concern.refresh_from_db()
