@@ -21,6 +21,7 @@ import datetime
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,7 +30,13 @@ BOM = "\ufeff"
 
 
 def neutralise(value):
-    """Text that a spreadsheet would run as a formula, made plain text."""
+    """Text that a spreadsheet would run as a formula, made plain text.
+
+    A lazy translation is text too: made a string first, so it is checked like one
+    (and openpyxl, which knows no lazy strings, can write it).
+    """
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -14,9 +14,10 @@ ROLES = ["anonymous", "coordinator", "trainer", "companion", "editor"]
 def _restore_rows_made_by_migrations():
     """Rows that data migrations create and browser tests can lose.
 
-    In a full run, a browser test after the first one sometimes starts without
-    wagtail-localize's "submit_translation" permission and without Wagtail's root
-    collection (both made by data migrations; the post_migrate signal restores neither).
+    In a full run, a test after a browser test sometimes starts without
+    wagtail-localize's "submit_translation" or Wagtail's "access_admin" permission and
+    without Wagtail's root collection (made by data migrations; the post_migrate signal
+    restores none of them).
     Put them back the way the migrations make them.
     """
     from django.contrib.auth.models import Permission
@@ -26,14 +27,15 @@ def _restore_rows_made_by_migrations():
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
 
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtail_localize", model="translation"
-    )
-    Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="submit_translation",
-        defaults={"name": "Can submit translations"},
-    )
+    made_by_migrations = [
+        ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+        ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ]
+    for app_label, model, codename, name in made_by_migrations:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
 
 
 @pytest.fixture

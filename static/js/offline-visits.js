@@ -56,7 +56,9 @@
         if (response.ok && response.redirected && path !== new URL(draft.url, location.href).pathname) {
           if (path.indexOf("/login") !== -1) return { state: "waiting" };
           forget(draft);
-          return { state: "sent", url: response.url };
+          return response.text().then(function (html) {
+            return { state: "sent", url: response.url, html: html };
+          });
         }
         if (response.ok) return response.text().then(function (html) { return { state: "rejected", html: html }; });
         return { state: "waiting" };
@@ -64,6 +66,21 @@
       function () { return { state: "waiting" }; }
     );
   }
+
+  // The server's "saved" message arrives in the page the POST was redirected to, which
+  // fetch() read; keep it for the page we go to next, or the companion sees nothing.
+  var FLASH = "mfs-visit-flash";
+  function keepFlash(html) {
+    var box = new DOMParser().parseFromString(html || "", "text/html").querySelector(".messages");
+    if (box && box.textContent.trim()) sessionStorage.setItem(FLASH, box.innerHTML);
+  }
+  (function showKeptFlash() {
+    var kept = sessionStorage.getItem(FLASH);
+    var box = document.querySelector(".messages");
+    if (!kept || !box) return;
+    sessionStorage.removeItem(FLASH);
+    box.innerHTML = kept;
+  })();
 
   function showStatus(text) {
     var status = document.querySelector("[data-mfs-draft-status]");
@@ -97,7 +114,7 @@
   function submitDraft(draft) {
     showStatus(msg("Sending"));
     return send(draft).then(function (result) {
-      if (result.state === "sent") { location.assign(result.url); return; }
+      if (result.state === "sent") { keepFlash(result.html); location.assign(result.url); return; }
       if (result.state === "waiting") { showStatus(msg("Waiting")); return; }
       // Errors (e.g. a follow-up closed meanwhile): show the server's form, keep the draft.
       var page = new DOMParser().parseFromString(result.html, "text/html");

@@ -98,7 +98,9 @@ def test_no_count_is_lost_when_gunicorn_stops_cleanly(tmp_path):
         "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "0",
         "SECRET_KEY": "gunicorn-counting-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
+        # DEBUG off refuses a loopback SITE_URL, and one whose host is not allowed.
+        "SITE_URL": "https://mietfuehrerschein.example.org",
+        "ALLOWED_HOSTS": "127.0.0.1,mietfuehrerschein.example.org",
         "SECURE_SSL_REDIRECT": "0",
         "VERIFICATION_FLUSH_SECONDS": "1",
         "REDIS_URL": "",

@@ -85,3 +85,13 @@ def test_the_site_history_export_is_covered_too(coordinator_client):
         coordinator_client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
     )
     assert any("'=1+1" in row for row in rows[1:])
+
+
+def test_a_lazy_translation_is_checked_and_written_as_text():
+    from django.utils.functional import lazy
+
+    from core.exports import neutralise
+
+    lazy_text = lazy(lambda: "=1+1", str)()
+    assert neutralise(lazy_text) == "'=1+1"
+    assert type(neutralise(lazy(lambda: "Tage", str)())) is str

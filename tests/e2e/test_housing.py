@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from housing import services
-from housing.models import Flat, FollowUp, Tenancy
+from housing.models import CooperationAgreement, Flat, FollowUp, Tenancy
 from tests.conftest import PASSWORD
 from tests.factories import HouseholdFactory, ParticipantFactory, UserFactory
 from tests.housing.factories import TenancyFactory, minimal_pdf
@@ -108,11 +108,19 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     _pick_date(page, "signed_on", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
     _pick_date(page, "valid_from", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
     _pick_date(page, "valid_until", f"{today + dt.timedelta(days=40):%d.%m.%Y}")
-    page.locator("#id_status").select_option("active")
-    page.locator("#id_programme_contact").select_option(label="katrin")
+    # Staff are chosen by their names, not their logins.
+    page.locator("#id_programme_contact").select_option(label="Katrin Vogelsang")
     page.locator("#id_document").set_input_files(str(pdf))
     page.get_by_role("button", name=re.compile("Speichern|Erstellen")).first.click()
     expect(page.locator(".messages")).to_contain_text("Wohnen am Volkspark eG")
+    # A new agreement is a draft; it becomes active only by the action (housing.services).
+    agreement = CooperationAgreement.objects.get(landlord__name="Wohnen am Volkspark eG")
+    assert agreement.status == "draft"
+    page.goto(f"{live_server.url}/admin/agreements/edit/{agreement.pk}/")
+    page.get_by_role("button", name="Speichern und aktivieren").click()
+    expect(page.locator(".messages")).to_contain_text("Wohnen am Volkspark eG")
+    agreement.refresh_from_db()
+    assert agreement.status == "active"
     screenshot("housing-agreement-saved")
 
     # 3. The tenancy of the household in that flat.

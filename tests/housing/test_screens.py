@@ -224,7 +224,8 @@ def test_timeline_sections_follow_permissions(companion, coordinator):
 
     household = HouseholdFactory(companions=[companion])
     keys = {s.key for s in timeline.sections_for(companion)}
-    assert keys == {"members", "tenancies", "concerns", "visits", "follow_ups"}
+    # placement registers its proposals, which companions read (issue 17).
+    assert keys == {"members", "tenancies", "concerns", "visits", "follow_ups", "proposals"}
     # A section another app registers for a permission the companion lacks stays hidden.
     timeline.register(
         timeline.Section("secret", "Geheim", "housing.delete_household", lambda h, u: [], order=99)
