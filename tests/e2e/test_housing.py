@@ -117,7 +117,11 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     agreement = CooperationAgreement.objects.get(landlord__name="Wohnen am Volkspark eG")
     assert agreement.status == "draft"
     page.goto(f"{live_server.url}/admin/agreements/edit/{agreement.pk}/")
-    page.get_by_role("button", name="Speichern und aktivieren").click()
+    activate = page.get_by_role("button", name="Speichern und aktivieren")
+    if not activate.is_visible():  # the footer keeps further actions in its menu
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    screenshot("housing-agreement-activate")
+    activate.click()
     expect(page.locator(".messages")).to_contain_text("Wohnen am Volkspark eG")
     agreement.refresh_from_db()
     assert agreement.status == "active"
@@ -139,11 +143,7 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     page.locator("#id_description").fill("Miete für den laufenden Monat fehlt.")
     page.get_by_role("button", name=re.compile("Speichern|Erstellen")).first.click()
     # Nobody in the family agreed to landlord contact: the form asks why, input kept.
-    expect(
-        page.locator("#id_contact_reason").locator(
-            "xpath=ancestor::*[contains(@class,'w-field')][1]"
-        )
-    ).to_contain_text("zugestimmt")
+    expect(page.locator("main")).to_contain_text("Niemand in diesem Haushalt hat dem Kontakt")
     expect(page.locator("#id_description")).to_have_value("Miete für den laufenden Monat fehlt.")
     screenshot("housing-concern-needs-reason")
     page.locator("#id_contact_reason").fill("Die Vermieterin hat selbst angerufen.")
