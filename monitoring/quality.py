@@ -4,13 +4,13 @@
 - people who left the programme (the participant's exit date) without exit data;
 - six-month follow-ups still open more than four weeks after they were due.
 
-A fixed number of queries (a count and the first rows of each list).
+One query per list: its first rows, each carrying the count of all.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Window
 from django.utils import timezone
 
 from monitoring import sources
@@ -27,9 +27,10 @@ class Problems:
 
 
 def _limited(queryset) -> Problems:
-    items = list(queryset[:SHOWN])
-    count = len(items) if len(items) < SHOWN else queryset.count()
-    return Problems(count, items)
+    # The count of all rows comes with the first rows (a window over the whole result),
+    # so a full list costs no second query.
+    items = list(queryset.annotate(problem_count=Window(Count("pk")))[:SHOWN])
+    return Problems(items[0].problem_count if items else 0, items)
 
 
 def missing_entry_data(today=None, district=None) -> Problems:

@@ -73,9 +73,15 @@ def household_card(household, today=None) -> dict:
         pk=household.pk
     )
     landlords = Tenancy.objects.running(today).filter(household=household).values("landlord")
+    # Every member's consent in force per purpose, by the same rule, in one query.
+    members = list(household.members.with_every_consent(today).order_by("date_of_birth", "pk"))
+    for person in members:
+        person.consent_states = [
+            (purpose.label, getattr(person, f"consent_{purpose}")) for purpose in ConsentPurpose
+        ]
     return {
         "household": household,
-        "members": household.members.order_by("date_of_birth", "pk"),
+        "members": members,
         "members_consenting": consent.members_consenting or 0,
         "member_count": consent.member_count,
         "landlord_contacts": LandlordContact.objects.filter(landlord__in=landlords).select_related(

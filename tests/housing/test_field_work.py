@@ -58,6 +58,20 @@ def test_the_timeline_names_the_household(companion):
     assert b'class="mfs-household__name">Familie Popescu<' in response.content
 
 
+def test_both_screens_show_each_members_consent_in_force_per_purpose(companion):
+    household = HouseholdFactory(companions=[companion])
+    ana = ParticipantFactory(household=household, given_names="Ana")
+    ConsentFactory(participant=ana, purpose="photos")
+    ConsentFactory(participant=ana, purpose="photos", status="withdrawn", date=dt.date(2026, 3, 1))
+    ConsentFactory(participant=ana, purpose="programme")
+    client = client_for(companion)
+    for name in ("housing_log_visit", "housing_timeline"):
+        html = client.get(reverse(name, args=[household.pk])).content.decode()
+        assert "Einwilligungen heute" in html
+        assert "Fotos für Kursmaterialien: widerrufen" in html
+        assert "Kontakt mit Vermieter/innen zum Mietverhältnis: nie gefragt" in html
+
+
 def test_the_same_draft_sent_twice_makes_one_visit(companion):
     household = HouseholdFactory(companions=[companion])
     follow_up = FollowUpFactory(household=household)
