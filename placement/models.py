@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import HistoricalRecords
 from core.roles import Role, has_role, sees_everything
@@ -83,7 +84,8 @@ class VacancyStatus(models.TextChoices):
     OPEN = "open", _("open")
     PROPOSED = "proposed", _("households proposed")
     LET = "let", _("let")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    # Not the consent's "widerrufen": a vacancy is taken back ("zurückgezogen").
+    WITHDRAWN = "withdrawn", pgettext_lazy("vacancy", "withdrawn")
 
 
 # A vacancy in one of these statuses still takes proposals.
