@@ -38,7 +38,10 @@ class RangeRequestsMiddleware:
         else:
             start, end = int(first), min(int(last) if last else size - 1, size - 1)
         if start >= size or start > end:
-            response.close()
+            # Close only the file: ``response.close()`` would also send ``request_finished``
+            # for a response that is never returned (the handler sends it for ``refused``),
+            # which closes the database connection in the middle of a request.
+            response.file_to_stream.close()
             refused = HttpResponse(status=416)
             refused["Content-Range"] = f"bytes */{size}"
             return refused
