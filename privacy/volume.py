@@ -68,4 +68,5 @@ def generate(volume):
                 path=f"/admin/housing/households/{household}/timeline/",
             )
         rows.append(row)
-    volume.done("privacy.AccessLogEntry", AccessLogEntry.objects.bulk_create(rows, batch_size=BATCH))
+    entries = AccessLogEntry.objects.bulk_create(rows, batch_size=BATCH)
+    volume.done("privacy.AccessLogEntry", entries)
