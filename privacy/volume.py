@@ -1,13 +1,13 @@
 """Five years of the access log (``manage.py generate_volume``; see core/generation.py).
 
-Every look at a person's data writes one entry (``privacy.middleware``); five years of
-staff work leave about 150,000 of them. Retention would delete the oldest
-(``ACCESS_LOG_DAYS``); the generator writes them all, as a city that keeps the log
-longer would have them.
+Every look at a person's data writes one entry (``privacy.middleware``): about 30,000
+a year. The retention job deletes entries older than ``ACCESS_LOG_DAYS`` (730), so
+five years leave the last two years' entries, about 60,000; the generator writes those.
 """
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -44,10 +44,12 @@ def generate(volume):
     if not people or not users:
         return
     tz = timezone.get_current_timezone()
+    kept_days = min(settings.ACCESS_LOG_DAYS, (volume.today - volume.start).days)
+    kept_from = volume.today - dt.timedelta(days=kept_days)
     rows = []
-    for _ in range(volume.count(150000)):
+    for _ in range(volume.count(30000 * 5 * kept_days // (365 * volume.years))):
         person, household = rng.choice(people)
-        day = volume.day()
+        day = volume.day(start=kept_from)
         at = dt.datetime.combine(day, dt.time(rng.randint(7, 18), rng.randint(0, 59)), tz)
         if rng.random() < 0.5:
             action = rng.choice(PERSON_ACTIONS)
