@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -181,29 +181,32 @@ def _concerns(household, user):
 
 
 def _visits(household, user):
-    from housing.models import HomeVisit
+    from housing.models import HomeVisit, VisitOutcome
 
-    # Light: one row per visit; companions and topics only for the page (_complete_visits).
-    for visit in HomeVisit.objects.filter(household=household):
-        yield Entry(
-            visit.date,
-            "visits",
-            _("Home visit: %(outcome)s") % {"outcome": visit.get_outcome_display()},
-            url=reverse("visits:inspect", args=[visit.pk]),
-            source=visit,
-        )
+    # Light: date and outcome of every visit, no model instances (a household may have
+    # hundreds); the rest only for the page's visits (_complete_visits).
+    titles = {
+        value: _("Home visit: %(outcome)s") % {"outcome": label}
+        for value, label in VisitOutcome.choices
+    }
+    rows = HomeVisit.objects.filter(household=household).values_list("pk", "date", "outcome")
+    for pk, date, outcome in rows:
+        yield Entry(date, "visits", titles.get(outcome, outcome), source=pk)
 
 
 def _complete_visits(entries):
     from django.contrib.auth import get_user_model
 
-    prefetch_related_objects(
-        [entry.source for entry in entries],
+    from housing.models import HomeVisit
+
+    visits = HomeVisit.objects.filter(pk__in=[entry.source for entry in entries]).prefetch_related(
         Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
         "topics",
     )
+    by_pk = {visit.pk: visit for visit in visits}
     for entry in entries:
-        visit = entry.source
+        visit = by_pk[entry.source]
+        entry.url = reverse("visits:inspect", args=[visit.pk])
         names = ", ".join(c.get_full_name() or c.get_username() for c in visit.companions.all())
         topics = [t.title for t in visit.topics.all()]
         if visit.free_topics:
