@@ -5,6 +5,7 @@ the snapshot, the document dates are the issue date, and the PDF identifier is
 derived from the certificate number (not from the clock or a random source).
 """
 
+import atexit
 import base64
 import datetime as dt
 import functools
@@ -138,6 +139,11 @@ def styles():
         font_config=font_config,
     )
     return font_config, css
+
+
+# Drop them while the interpreter is whole: the font configuration removes its
+# temporary font folder when it is collected, which fails late in the shutdown.
+atexit.register(styles.cache_clear)
 
 
 def render_pdf(certificate) -> bytes:
