@@ -275,8 +275,8 @@ def test_every_site_language_from_the_switch(client, certificate, language):
         assert f'href="/v/{certificate.token}?lang={code}" lang="{code}"' in html
         assert f">{name}</a>" in html
     assert (
-        f'?lang={language}" lang="{language}" hreflang="{language}" dir="{expected_dir}" aria-current="true"'
-        in html
+        f'?lang={language}" lang="{language}" hreflang="{language}" '
+        f'dir="{expected_dir}" aria-current="true"' in html
     )
     # The number and the date keep their order inside the Arabic page.
     assert f'<dd dir="ltr">{certificate.number}</dd>' in html

@@ -36,7 +36,12 @@ def test_issue_download_verify_revoke(page, live_server, login, screenshot, role
     login("tobias", PASSWORD)
     page.goto(f"{live_server.url}/admin/issue-certificates/")
     page.get_by_role("link", name="Mietführerschein Frühjahr 2026").click()
-    page.get_by_role("button", name=re.compile("Zertifikate für alle 2")).click()
+    page.get_by_role("link", name=re.compile("Zertifikate für alle 2")).click()
+    # The question first, with the names; then issue.
+    expect(page.locator("main h2").first).to_have_text("2 Zertifikate ausstellen?")
+    expect(page.locator(".mfs-confirm-list")).to_contain_text("Ioana Dumitrescu")
+    screenshot("certificates-confirm-issue-all")
+    page.get_by_role("button", name="2 Zertifikate ausstellen").click()
     expect(page.locator(".mfs-progress [role=status]")).to_contain_text(
         "2 von 2 Zertifikaten fertig"
     )
