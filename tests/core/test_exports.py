@@ -116,8 +116,6 @@ def _every_export_view():
 
 def _raw_choice_values(model, fields):
     """Per exported column: the stored values of a choice field whose label differs."""
-    from core.exports import _choice_field
-
     raw = {}
     for index, accessor in enumerate(fields):
         *path, name = accessor.split(".")
@@ -128,8 +126,11 @@ def _raw_choice_values(model, fields):
             except Exception:  # a method, not a relation: no choices to check
                 owner = None
                 break
-        model_field = _choice_field(owner(), name) if owner else None
-        if model_field is not None:
+        try:
+            model_field = owner._meta.get_field(name) if owner else None
+        except Exception:  # a method or property: no choices to check
+            model_field = None
+        if model_field is not None and not model_field.is_relation and model_field.choices:
             raw[index] = {key for key, label in model_field.flatchoices if str(key) != str(label)}
     return raw
 

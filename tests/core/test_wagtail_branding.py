@@ -56,7 +56,11 @@ def test_the_login_and_password_pages():
     for path in ("/admin/login/", "/admin/password_reset/"):
         response = client.get(path, headers={"accept-language": "de"})
         _check(response, path)
-    assert "Anmeldung beim Mietführerschein" in client.get("/admin/login/").content.decode()
+    login = client.get("/admin/login/", headers={"accept-language": "de"}).content.decode()
+    assert "Anmeldung beim Mietführerschein" in login
+    # Wagtail gives the password field no label: Django showed "Password".
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>\s*([^<]*?)\s*<', login)[1]
+    assert label == "Passwort"
 
 
 @pytest.mark.django_db
