@@ -60,7 +60,6 @@ def _page(certificate, language: str) -> dict:
     fill = {
         key: format_html('<span dir="ltr">{}</span>', value)
         for key, value in {
-            "place": certificate.course_location,
             "start": _date(certificate.course_start),
             "end": _date(certificate.course_end),
             "exam": _date(certificate.exam_date),
@@ -72,6 +71,12 @@ def _page(certificate, language: str) -> dict:
     opening, closing = texts["quotes"]
     fill["course"] = format_html(
         '<span dir="ltr">\u2066{}{}{}\u2069</span>', opening, certificate.course_title, closing
+    )
+    # The address in parentheses, the parentheses inside its isolate: a line break in
+    # the address then keeps "(" before its first word and ")" after its last on the
+    # Arabic page too (see certificates/texts.py).
+    fill["place"] = format_html(
+        '<span dir="ltr">\u2066({})\u2069</span>', certificate.course_location
     )
     modules = [module_title(module, language) for module in certificate.modules]
     return {

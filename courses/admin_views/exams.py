@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import formats
 from core.roles import sees_everything
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
@@ -214,7 +215,8 @@ class ExamResultsView(CourseTaskView):
                     % {
                         "name": enrolment.participant,
                         "attempt": result.attempt,
-                        "percent": result.percent,
+                        # "66,7" and "80", not "66.7" and "80.0".
+                        "percent": formats.number(result.percent),
                     },
                 )
                 return redirect("course_tasks:exam_results", self.object.pk)
