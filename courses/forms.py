@@ -106,6 +106,24 @@ class ExamForm(DomainErrorFormMixin, forms.Form):
 class ExamPartForm(forms.Form):
     name = forms.CharField(label=_("part"), max_length=120, required=False)
     max_points = forms.IntegerField(label=_("maximum points"), min_value=1, required=False)
+    pass_mark_percent = forms.IntegerField(
+        label=_("own pass mark (%)"),
+        min_value=1,
+        max_value=100,
+        required=False,
+        help_text=_("Optional. Below it the result is flagged."),
+    )
+    pass_mark_binding = forms.BooleanField(
+        label=_("binding: below it the exam is not passed"), required=False
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Pass marks are the programme's (courses.services.save_exam): shown, but only
+        # coordinators change them.
+        if user is not None and not user.has_perm("courses.set_admission_rule"):
+            self.fields["pass_mark_percent"].disabled = True
+            self.fields["pass_mark_binding"].disabled = True
 
     def clean(self):
         data = super().clean()
@@ -113,10 +131,25 @@ class ExamPartForm(forms.Form):
             self.add_error("max_points", _("Enter the maximum points of this part."))
         if data.get("max_points") and not data.get("name"):
             self.add_error("name", _("Give this part a name."))
+        if data.get("pass_mark_binding") and not data.get("pass_mark_percent"):
+            self.add_error("pass_mark_percent", _("A binding part needs its own pass mark."))
         return data
 
 
 ExamPartFormSet = forms.formset_factory(ExamPartForm, extra=0, min_num=1)
+
+
+class InterpreterForm(forms.Form):
+    """The interpreter of one person's oral or pictorial attempt (both or neither)."""
+
+    interpreter_language = forms.ChoiceField(
+        label=_("interpreted into"),
+        choices=[("", "–"), *Language.choices],
+        required=False,
+    )
+    interpreter_name = forms.CharField(
+        label=_("interpreter's name"), max_length=200, required=False
+    )
 
 
 class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):

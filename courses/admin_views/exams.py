@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from django.utils.formats import number_format
+
+from core.languages import Language
 from core.roles import sees_everything
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
@@ -22,6 +25,7 @@ from courses.models import (
     Enrolment,
     EnrolmentStatus,
     Exam,
+    ExamFormat,
     ExamPart,
     ExamResult,
 )
@@ -49,7 +53,9 @@ class ExamSetupView(CourseTaskView):
         data = self.request.POST if self.request.method == "POST" else None
         return (
             ExamForm(data, initial=initial, user=self.request.user),
-            ExamPartFormSet(data, initial=parts, prefix="parts"),
+            ExamPartFormSet(
+                data, initial=parts, prefix="parts", form_kwargs={"user": self.request.user}
+            ),
         )
 
     def get(self, request, *args, **kwargs):
@@ -61,7 +67,12 @@ class ExamSetupView(CourseTaskView):
         if form.is_valid() and formset.is_valid():
             data = form.cleaned_data
             parts = [
-                (f.cleaned_data["name"], f.cleaned_data["max_points"])
+                (
+                    f.cleaned_data["name"],
+                    f.cleaned_data["max_points"],
+                    f.cleaned_data.get("pass_mark_percent"),
+                    f.cleaned_data.get("pass_mark_binding", False),
+                )
                 for f in formset.forms
                 if f.cleaned_data.get("name")
             ]
@@ -107,7 +118,15 @@ class ExamEditView(ExamSetupView):
                 "pass_mark_percent": exam.pass_mark_percent,
                 "committee": list(exam.committee.all()),
             },
-            [{"name": p.name, "max_points": p.max_points} for p in exam.parts.all()]
+            [
+                {
+                    "name": p.name,
+                    "max_points": p.max_points,
+                    "pass_mark_percent": p.pass_mark_percent,
+                    "pass_mark_binding": p.pass_mark_binding,
+                }
+                for p in exam.parts.all()
+            ]
             + [{"name": "", "max_points": None}],
         )
 
@@ -151,6 +170,9 @@ class ExamResultsView(CourseTaskView):
             attempts = enrolment.attempts
             for attempt in attempts:
                 attempt.scores = [attempt.part_points.get(str(p.pk), "") for p in parts]
+                attempt.failed_part_names = [
+                    p.name for p in parts if str(p.pk) in attempt.failed_parts
+                ]
             passed = any(a.passed for a in attempts)
             typed = failed if failed and failed["enrolment"] == enrolment.pk else None
             rows.append(
@@ -162,6 +184,8 @@ class ExamResultsView(CourseTaskView):
                     "default_date": exam.date if not attempts else timezone.localdate(),
                     "typed": typed,
                     "inputs": [(p, typed["points"].get(p.pk, "") if typed else "") for p in parts],
+                    "interpreter_language": typed.get("interpreter_language", "") if typed else "",
+                    "interpreter_name": typed.get("interpreter_name", "") if typed else "",
                 }
             )
         return parts, rows
@@ -178,6 +202,12 @@ class ExamResultsView(CourseTaskView):
             eligible=[r for r in rows if r["passed"]],
             can_override=sees_everything(self.request.user),
             edit_url=reverse("course_tasks:exam_edit", args=[self.object.pk]),
+            committee=list(self.object.committee.order_by("last_name", "first_name")),
+            with_interpreter=self.object.format != ExamFormat.WRITTEN,
+            languages=Language.choices,
+            issue_url=integrations.issue_url(self.course.pk, self.request.user),
+            sheet_url=reverse("course_tasks:result_sheet", args=[self.object.pk]),
+            export_url=reverse("course_tasks:results_export", args=[self.course.pk]),
         )
         return context
 
@@ -190,7 +220,11 @@ class ExamResultsView(CourseTaskView):
             for part in ExamPart.objects.filter(exam=self.object)
         }
         raw_date = request.POST.get("date", "").strip()
-        failed = {"enrolment": enrolment.pk, "points": points, "date": raw_date}
+        interpreter = {
+            "interpreter_language": request.POST.get("interpreter_language", "").strip(),
+            "interpreter_name": request.POST.get("interpreter_name", "").strip(),
+        }
+        failed = {"enrolment": enrolment.pk, "points": points, "date": raw_date, **interpreter}
         try:
             date = dt.datetime.strptime(raw_date, "%d.%m.%Y").date()
         except ValueError:
@@ -198,7 +232,12 @@ class ExamResultsView(CourseTaskView):
         else:
             try:
                 result = services.record_exam_result(
-                    enrolment, self.object, points=points, date=date, user=request.user
+                    enrolment,
+                    self.object,
+                    points=points,
+                    date=date,
+                    user=request.user,
+                    **interpreter,
                 )
             except CourseError as error:
                 failed["error"] = error.message
@@ -214,9 +253,18 @@ class ExamResultsView(CourseTaskView):
                     % {
                         "name": enrolment.participant,
                         "attempt": result.attempt,
-                        "percent": result.percent,
+                        "percent": number_format(result.percent),
                     },
                 )
+                if result.failed_parts:
+                    names = [
+                        p.name for p in self.object.parts.all() if str(p.pk) in result.failed_parts
+                    ]
+                    messages.warning(
+                        request,
+                        _("Below the pass mark of a part: %(parts)s.")
+                        % {"parts": ", ".join(names)},
+                    )
                 return redirect("course_tasks:exam_results", self.object.pk)
         return self.render_to_response(self.get_context_data(failed=failed), status=400)
 
