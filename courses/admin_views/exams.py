@@ -7,10 +7,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from django.utils.formats import number_format
 
 from core.languages import Language
 from core.roles import sees_everything
