@@ -18,8 +18,9 @@ def check_course_changes(changed_fields, *, user, course=None, reason: str = "")
     without the ``set_admission_rule`` permission changes the minimum attendance for
     exam admission or how excused absences count (``excused_absence``): a trainer
     who lowered either would admit people to the exam whom the programme would not.
-    Once exam results of ``course`` exist, even a coordinator changes it only with a ``reason`` (``reason_required``), which the caller keeps
-    in the course's history; returns the stripped reason.
+    Once exam results of ``course`` exist, even a coordinator changes it only with a
+    ``reason`` (``reason_required``), which the caller keeps in the course's history;
+    returns the stripped reason.
     """
     reason = (reason or "").strip()
     if not set(changed_fields) & set(ADMISSION_RULE_FIELDS):
