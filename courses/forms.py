@@ -139,19 +139,6 @@ class ExamPartForm(forms.Form):
 ExamPartFormSet = forms.formset_factory(ExamPartForm, extra=0, min_num=1)
 
 
-class InterpreterForm(forms.Form):
-    """The interpreter of one person's oral or pictorial attempt (both or neither)."""
-
-    interpreter_language = forms.ChoiceField(
-        label=_("interpreted into"),
-        choices=[("", "–"), *Language.choices],
-        required=False,
-    )
-    interpreter_name = forms.CharField(
-        label=_("interpreter's name"), max_length=200, required=False
-    )
-
-
 class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
     """Correct one recorded attempt: its date, the points per part, and why.
 
@@ -168,9 +155,20 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, parts, **kwargs):
+    def __init__(self, *args, parts, with_interpreter=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.parts = list(parts)
+        self.with_interpreter = with_interpreter
+        if with_interpreter:
+            # Oral or pictorial exams: who interpreted for this person (both or neither).
+            self.fields["interpreter_language"] = forms.ChoiceField(
+                label=_("interpreted into"),
+                choices=[("", _("no interpreter")), *Language.choices],
+                required=False,
+            )
+            self.fields["interpreter_name"] = forms.CharField(
+                label=_("interpreter's name"), max_length=200, required=False
+            )
         for part in self.parts:
             self.fields[self.points_field(part)] = forms.IntegerField(
                 label=_("%(part)s (max. %(max)s points)")
@@ -185,7 +183,15 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
                     "max_value": _("At most %(limit_value)s points."),
                 },
             )
-        self.order_fields(["date", *(self.points_field(p) for p in self.parts), "reason"])
+        self.order_fields(
+            [
+                "date",
+                *(self.points_field(p) for p in self.parts),
+                "interpreter_language",
+                "interpreter_name",
+                "reason",
+            ]
+        )
 
     @staticmethod
     def points_field(part) -> str:
@@ -193,3 +199,12 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
 
     def points(self) -> dict[int, int]:
         return {part.pk: self.cleaned_data[self.points_field(part)] for part in self.parts}
+
+    def interpreter(self) -> dict[str, str]:
+        """The interpreter fields for ``correct_exam_result`` (none for a written exam)."""
+        if not self.with_interpreter:
+            return {}
+        return {
+            "interpreter_language": self.cleaned_data.get("interpreter_language", ""),
+            "interpreter_name": self.cleaned_data.get("interpreter_name", ""),
+        }

@@ -322,12 +322,22 @@ class ExamResultCorrectView(CourseTaskView):
 
     def get_form(self, data=None):
         result = self.object
-        initial = {"date": result.date, "version": result.version}
+        initial = {
+            "date": result.date,
+            "version": result.version,
+            "interpreter_language": result.interpreter_language,
+            "interpreter_name": result.interpreter_name,
+        }
         for part in self.parts:
             initial[ExamResultCorrectionForm.points_field(part)] = result.part_points.get(
                 str(part.pk)
             )
-        return ExamResultCorrectionForm(data, parts=self.parts, initial=initial)
+        return ExamResultCorrectionForm(
+            data,
+            parts=self.parts,
+            initial=initial,
+            with_interpreter=self.exam.format != ExamFormat.WRITTEN,
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=self.get_form()))
@@ -348,6 +358,7 @@ class ExamResultCorrectView(CourseTaskView):
                 attempt=result.attempt,
                 reason=form.cleaned_data["reason"],
                 seen_version=form.cleaned_data["version"],
+                **form.interpreter(),
             )
         except CourseError as error:
             status = 400

@@ -144,3 +144,38 @@ def test_a_resit_date_before_the_first_attempt_is_refused(examined, trainer):
         user=trainer,
     )
     assert error.code == "resit_before_previous"
+
+
+def test_the_correction_screen_changes_the_interpreter(examined, trainer):
+    _course, enrolments, exam = examined
+    exam.format = ExamFormat.ORAL
+    exam.save()
+    result = services.record_exam_result(
+        enrolments[0],
+        exam,
+        points=_points(exam, 8, 15),
+        date=exam.date,
+        user=trainer,
+        interpreter_language="tr",
+        interpreter_name="Emre Aydın",
+    )
+    parts = list(exam.parts.all())
+    client = german_client(trainer)
+    url = task_url("exam_result_correct", result)
+    page = client.get(url)
+    assert html_has(page, 'value="Emre Aydın"')
+    response = client.post(
+        url,
+        {
+            "date": f"{exam.date:%d.%m.%Y}",
+            "version": result.version,
+            f"points-{parts[0].pk}": "8",
+            f"points-{parts[1].pk}": "15",
+            "interpreter_language": "ar",
+            "interpreter_name": "Samira Haddad",
+            "reason": "falsche Dolmetschung eingetragen",
+        },
+    )
+    assert response.status_code == 302
+    result.refresh_from_db()
+    assert (result.interpreter_language, result.interpreter_name) == ("ar", "Samira Haddad")
