@@ -224,3 +224,14 @@ def test_trainer_on_a_phone_and_the_coordinator(page, live_server, login, screen
         targets=ISSUE_SCREEN_TARGETS,
     )
     assert Certificate.objects.filter(enrolment=enrolments["Vasilescu"]).count() == 1
+
+    # The same screens on a desktop, to look at.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/course-tasks/{course.pk}/")
+    expect(page.locator("main")).to_contain_text("Telefon und Sprache")
+    screenshot("trainer-desktop-08-overview")
+    page.goto(f"{live_server.url}/admin/course-tasks/exams/{exam.pk}/results/")
+    expect(page.locator("main")).to_contain_text("unter der Bestehensgrenze des Teils")
+    screenshot("trainer-desktop-09-results")
+    page.goto(f"{live_server.url}/admin/")
+    screenshot("trainer-desktop-10-heute")
