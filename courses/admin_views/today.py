@@ -1,7 +1,8 @@
 """ "Heute" on the admin start page: a trainer's sessions and exams of today, and
 certificates waiting to be issued, each with a link to the screen where it is done.
 
-Three queries however many courses (sessions, exams, waiting certificates per course).
+A fixed number of queries however many courses (4 for a trainer: sessions, exams,
+waiting certificates per course, the role check).
 """
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery

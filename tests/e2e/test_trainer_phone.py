@@ -205,6 +205,12 @@ def test_trainer_on_a_phone_and_the_coordinator(page, live_server, login, screen
     )
     assert Certificate.objects.count() == 2
 
+    # The coordinator's exam form with the parts' own pass marks, at 360 px.
+    page.goto(f"{live_server.url}/admin/course-tasks/exams/{exam.pk}/edit/")
+    expect(page.locator("input[name=parts-1-pass_mark_percent]")).to_have_value("50")
+    expect(page.locator("input[name=parts-1-pass_mark_binding]")).to_be_checked()
+    _look(page, screenshot, "coordinator-360-06b-exam-form", "the exam form")
+
     # 5. A revocation is final for the trainer.
     certificate = Certificate.objects.get(enrolment=enrolments["Vasilescu"])
     certificate_services.revoke(certificate, "Name falsch geschrieben", coordinator)
