@@ -106,6 +106,24 @@ class ExamForm(DomainErrorFormMixin, forms.Form):
 class ExamPartForm(forms.Form):
     name = forms.CharField(label=_("part"), max_length=120, required=False)
     max_points = forms.IntegerField(label=_("maximum points"), min_value=1, required=False)
+    pass_mark_percent = forms.IntegerField(
+        label=_("own pass mark (%)"),
+        min_value=1,
+        max_value=100,
+        required=False,
+        help_text=_("Optional. Below it the result is flagged."),
+    )
+    pass_mark_binding = forms.BooleanField(
+        label=_("binding: below it the exam is not passed"), required=False
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Pass marks are the programme's (courses.services.save_exam): shown, but only
+        # coordinators change them.
+        if user is not None and not user.has_perm("courses.set_admission_rule"):
+            self.fields["pass_mark_percent"].disabled = True
+            self.fields["pass_mark_binding"].disabled = True
 
     def clean(self):
         data = super().clean()
@@ -113,6 +131,8 @@ class ExamPartForm(forms.Form):
             self.add_error("max_points", _("Enter the maximum points of this part."))
         if data.get("max_points") and not data.get("name"):
             self.add_error("name", _("Give this part a name."))
+        if data.get("pass_mark_binding") and not data.get("pass_mark_percent"):
+            self.add_error("pass_mark_percent", _("A binding part needs its own pass mark."))
         return data
 
 
@@ -135,9 +155,20 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, parts, **kwargs):
+    def __init__(self, *args, parts, with_interpreter=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.parts = list(parts)
+        self.with_interpreter = with_interpreter
+        if with_interpreter:
+            # Oral or pictorial exams: who interpreted for this person (both or neither).
+            self.fields["interpreter_language"] = forms.ChoiceField(
+                label=_("interpreted into"),
+                choices=[("", _("no interpreter")), *Language.choices],
+                required=False,
+            )
+            self.fields["interpreter_name"] = forms.CharField(
+                label=_("interpreter's name"), max_length=200, required=False
+            )
         for part in self.parts:
             self.fields[self.points_field(part)] = forms.IntegerField(
                 label=_("%(part)s (max. %(max)s points)")
@@ -152,7 +183,15 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
                     "max_value": _("At most %(limit_value)s points."),
                 },
             )
-        self.order_fields(["date", *(self.points_field(p) for p in self.parts), "reason"])
+        self.order_fields(
+            [
+                "date",
+                *(self.points_field(p) for p in self.parts),
+                "interpreter_language",
+                "interpreter_name",
+                "reason",
+            ]
+        )
 
     @staticmethod
     def points_field(part) -> str:
@@ -160,3 +199,12 @@ class ExamResultCorrectionForm(DomainErrorFormMixin, forms.Form):
 
     def points(self) -> dict[int, int]:
         return {part.pk: self.cleaned_data[self.points_field(part)] for part in self.parts}
+
+    def interpreter(self) -> dict[str, str]:
+        """The interpreter fields for ``correct_exam_result`` (none for a written exam)."""
+        if not self.with_interpreter:
+            return {}
+        return {
+            "interpreter_language": self.cleaned_data.get("interpreter_language", ""),
+            "interpreter_name": self.cleaned_data.get("interpreter_name", ""),
+        }

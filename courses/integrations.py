@@ -9,7 +9,8 @@
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from core import formats
@@ -34,6 +35,31 @@ def certificate_number(enrolment_id: int) -> str | None:
     if _certificate_lookup is None:
         return None
     return _certificate_lookup(enrolment_id)
+
+
+def issue_url(course_id: int, user) -> str | None:
+    """The certificates app's issue screen of a course, for users who may issue; else None.
+
+    By URL name only: courses does not import the certificates app.
+    """
+    if not apps.is_installed("certificates") or not user.has_perm("certificates.issue_certificate"):
+        return None
+    try:
+        return reverse("certificates_course", args=[course_id])
+    except NoReverseMatch:
+        return None
+
+
+def without_certificate(enrolments):
+    """``enrolments`` that hold no certificate yet (none issued, none revoked).
+
+    Through the reverse relation the certificates app adds to enrolments; without
+    that app nothing has been issued. Revoked ones are left out too: issuing again
+    after a revocation is a coordinator's re-issue, not a waiting certificate.
+    """
+    if not apps.is_installed("certificates"):
+        return enrolments
+    return enrolments.filter(certificates__isnull=True)
 
 
 # --- The household timeline ------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import Holding
+from core.personal_data import AccessView, Holding
 
 HOLDINGS = [
     Holding(
@@ -22,4 +22,11 @@ HOLDINGS = [
         person="enrolment__participant",
         reason=_("Points and outcome name no one once the participant is anonymised."),
     ),
+]
+
+# The course exports list the participants' names and results: each download is logged.
+ACCESS_VIEWS = [
+    AccessView("course_tasks:attendance_export", "list_export"),
+    AccessView("course_tasks:results_export", "list_export"),
+    AccessView("course_tasks:result_sheet", "list_export"),
 ]

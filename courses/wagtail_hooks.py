@@ -1,7 +1,7 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from courses.admin_views import attendance, enrolment, exams, overview, sessions
+from courses.admin_views import attendance, enrolment, exams, exports, overview, sessions, today
 from courses.viewsets.courses import CourseViewSet
 
 task_patterns = [
@@ -9,6 +9,13 @@ task_patterns = [
     path("<int:pk>/sessions/series/", sessions.WeeklySeriesView.as_view(), name="weekly_series"),
     path("<int:pk>/enrol/", enrolment.EnrolView.as_view(), name="enrol"),
     path("<int:pk>/exam/new/", exams.ExamSetupView.as_view(), name="exam_add"),
+    path(
+        "<int:pk>/attendance.xlsx",
+        exports.AttendanceExportView.as_view(),
+        name="attendance_export",
+    ),
+    path("<int:pk>/results.xlsx", exports.ResultsExportView.as_view(), name="results_export"),
+    path("exams/<int:pk>/result-sheet.pdf", exports.ResultSheetView.as_view(), name="result_sheet"),
     path("sessions/<int:pk>/", sessions.MoveSessionView.as_view(), name="session_edit"),
     path("sessions/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
     path(
@@ -47,3 +54,11 @@ def register_curriculum_viewset():
     from courses.viewsets.curriculum import CurriculumModuleViewSet
 
     return CurriculumModuleViewSet("curriculum")
+
+
+@hooks.register("construct_homepage_panels")
+def add_today_panel(request, panels):
+    """ "Heute" for trainers (and coordinators): today's sessions, exams, waiting certificates."""
+    panel = today.TodayPanel.for_user(request.user)
+    if panel is not None:
+        panels.append(panel)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import formats
+from core.languages import Language
 from core.roles import sees_everything
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
@@ -23,6 +24,7 @@ from courses.models import (
     Enrolment,
     EnrolmentStatus,
     Exam,
+    ExamFormat,
     ExamPart,
     ExamResult,
 )
@@ -50,7 +52,9 @@ class ExamSetupView(CourseTaskView):
         data = self.request.POST if self.request.method == "POST" else None
         return (
             ExamForm(data, initial=initial, user=self.request.user),
-            ExamPartFormSet(data, initial=parts, prefix="parts"),
+            ExamPartFormSet(
+                data, initial=parts, prefix="parts", form_kwargs={"user": self.request.user}
+            ),
         )
 
     def get(self, request, *args, **kwargs):
@@ -62,7 +66,12 @@ class ExamSetupView(CourseTaskView):
         if form.is_valid() and formset.is_valid():
             data = form.cleaned_data
             parts = [
-                (f.cleaned_data["name"], f.cleaned_data["max_points"])
+                (
+                    f.cleaned_data["name"],
+                    f.cleaned_data["max_points"],
+                    f.cleaned_data.get("pass_mark_percent"),
+                    f.cleaned_data.get("pass_mark_binding", False),
+                )
                 for f in formset.forms
                 if f.cleaned_data.get("name")
             ]
@@ -108,7 +117,15 @@ class ExamEditView(ExamSetupView):
                 "pass_mark_percent": exam.pass_mark_percent,
                 "committee": list(exam.committee.all()),
             },
-            [{"name": p.name, "max_points": p.max_points} for p in exam.parts.all()]
+            [
+                {
+                    "name": p.name,
+                    "max_points": p.max_points,
+                    "pass_mark_percent": p.pass_mark_percent,
+                    "pass_mark_binding": p.pass_mark_binding,
+                }
+                for p in exam.parts.all()
+            ]
             + [{"name": "", "max_points": None}],
         )
 
@@ -152,6 +169,9 @@ class ExamResultsView(CourseTaskView):
             attempts = enrolment.attempts
             for attempt in attempts:
                 attempt.scores = [attempt.part_points.get(str(p.pk), "") for p in parts]
+                attempt.failed_part_names = [
+                    p.name for p in parts if str(p.pk) in attempt.failed_parts
+                ]
             passed = any(a.passed for a in attempts)
             typed = failed if failed and failed["enrolment"] == enrolment.pk else None
             rows.append(
@@ -163,6 +183,8 @@ class ExamResultsView(CourseTaskView):
                     "default_date": exam.date if not attempts else timezone.localdate(),
                     "typed": typed,
                     "inputs": [(p, typed["points"].get(p.pk, "") if typed else "") for p in parts],
+                    "interpreter_language": typed.get("interpreter_language", "") if typed else "",
+                    "interpreter_name": typed.get("interpreter_name", "") if typed else "",
                 }
             )
         return parts, rows
@@ -179,6 +201,12 @@ class ExamResultsView(CourseTaskView):
             eligible=[r for r in rows if r["passed"]],
             can_override=sees_everything(self.request.user),
             edit_url=reverse("course_tasks:exam_edit", args=[self.object.pk]),
+            committee=list(self.object.committee.order_by("last_name", "first_name")),
+            with_interpreter=self.object.format != ExamFormat.WRITTEN,
+            languages=Language.choices,
+            issue_url=integrations.issue_url(self.course.pk, self.request.user),
+            sheet_url=reverse("course_tasks:result_sheet", args=[self.object.pk]),
+            export_url=reverse("course_tasks:results_export", args=[self.course.pk]),
         )
         return context
 
@@ -191,7 +219,11 @@ class ExamResultsView(CourseTaskView):
             for part in ExamPart.objects.filter(exam=self.object)
         }
         raw_date = request.POST.get("date", "").strip()
-        failed = {"enrolment": enrolment.pk, "points": points, "date": raw_date}
+        interpreter = {
+            "interpreter_language": request.POST.get("interpreter_language", "").strip(),
+            "interpreter_name": request.POST.get("interpreter_name", "").strip(),
+        }
+        failed = {"enrolment": enrolment.pk, "points": points, "date": raw_date, **interpreter}
         try:
             date = dt.datetime.strptime(raw_date, "%d.%m.%Y").date()
         except ValueError:
@@ -199,7 +231,12 @@ class ExamResultsView(CourseTaskView):
         else:
             try:
                 result = services.record_exam_result(
-                    enrolment, self.object, points=points, date=date, user=request.user
+                    enrolment,
+                    self.object,
+                    points=points,
+                    date=date,
+                    user=request.user,
+                    **interpreter,
                 )
             except CourseError as error:
                 failed["error"] = error.message
@@ -219,6 +256,15 @@ class ExamResultsView(CourseTaskView):
                         "percent": formats.number(result.percent),
                     },
                 )
+                if result.failed_parts:
+                    names = [
+                        p.name for p in self.object.parts.all() if str(p.pk) in result.failed_parts
+                    ]
+                    messages.warning(
+                        request,
+                        _("Below the pass mark of a part: %(parts)s.")
+                        % {"parts": ", ".join(names)},
+                    )
                 return redirect("course_tasks:exam_results", self.object.pk)
         return self.render_to_response(self.get_context_data(failed=failed), status=400)
 
@@ -277,12 +323,22 @@ class ExamResultCorrectView(CourseTaskView):
 
     def get_form(self, data=None):
         result = self.object
-        initial = {"date": result.date, "version": result.version}
+        initial = {
+            "date": result.date,
+            "version": result.version,
+            "interpreter_language": result.interpreter_language,
+            "interpreter_name": result.interpreter_name,
+        }
         for part in self.parts:
             initial[ExamResultCorrectionForm.points_field(part)] = result.part_points.get(
                 str(part.pk)
             )
-        return ExamResultCorrectionForm(data, parts=self.parts, initial=initial)
+        return ExamResultCorrectionForm(
+            data,
+            parts=self.parts,
+            initial=initial,
+            with_interpreter=self.exam.format != ExamFormat.WRITTEN,
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=self.get_form()))
@@ -303,6 +359,7 @@ class ExamResultCorrectView(CourseTaskView):
                 attempt=result.attempt,
                 reason=form.cleaned_data["reason"],
                 seen_version=form.cleaned_data["version"],
+                **form.interpreter(),
             )
         except CourseError as error:
             status = 400

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.roles import sees_everything
+from courses import integrations
 from courses.admin_views.base import CourseTaskView
 from courses.models import (
     OPEN_STATUSES,
@@ -81,5 +82,6 @@ class CourseOverviewView(CourseTaskView):
             modules=list(course.modules.all()),
             can_change=user.has_perm("courses.change_course"),
             can_override=sees_everything(user),
+            issue_url=integrations.issue_url(course.pk, user),
         )
         return context

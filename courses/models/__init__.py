@@ -9,7 +9,7 @@ invariants the database can check, and the read rules (``visible_to``,
 """
 
 from courses.models.attendance import ATTENDED, Attendance, AttendanceQuerySet, AttendanceStatus
-from courses.models.courses import Course, CourseQuerySet, CourseStatus
+from courses.models.courses import Course, CourseQuerySet, CourseStatus, ExcusedAbsence
 from courses.models.curriculum import CurriculumModule, CurriculumModuleQuerySet
 from courses.models.enrolment import (
     ADMITTED_STATES,
@@ -51,6 +51,7 @@ __all__ = [
     "ExamQuerySet",
     "ExamResult",
     "ExamResultQuerySet",
+    "ExcusedAbsence",
     "Session",
     "SessionQuerySet",
 ]

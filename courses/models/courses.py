@@ -21,6 +21,14 @@ class CourseStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class ExcusedAbsence(models.TextChoices):
+    """How an excused absence counts for the one attendance figure (``with_attendance``)."""
+
+    ABSENT = "absent", _("counted as not attended")
+    ATTENDED = "attended", _("counted as attended")
+    LEFT_OUT = "left_out", _("left out of the held sessions")
+
+
 class CourseQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Coordinators see every course; a trainer the courses they teach or co-teach."""
@@ -78,6 +86,13 @@ class Course(models.Model):
     )
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("minimum attendance for exam admission (%)"), default=80
+    )
+    excused_absence = models.CharField(
+        _("excused absences"),
+        max_length=16,
+        choices=ExcusedAbsence.choices,
+        default=ExcusedAbsence.ABSENT,
+        help_text=_("How an excused absence counts for the attendance figure and exam admission."),
     )
     modules = models.ManyToManyField(
         CurriculumModule, blank=True, related_name="courses", verbose_name=_("modules")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import HistoricalRecords
-from courses.models.attendance import ATTENDED, Attendance
+from courses.models.attendance import ATTENDED, Attendance, AttendanceStatus
 from courses.models.courses import Course
 from courses.models.sessions import Session
 
@@ -47,28 +47,47 @@ class EnrolmentQuerySet(models.QuerySet):
         """Annotate ``sessions_held`` and ``sessions_attended``: the one attendance figure.
 
         Held sessions are ``SessionQuerySet.held(as_of)`` (today by default); attended
-        are those of them the person came to, on time or late. The overview, the exam
-        screens, the certificate, the timeline and the services all read these two
-        counts (``attendance_percent`` only rounds them for display). Both counts are
-        subqueries, so the annotation costs no extra query and does not multiply rows.
+        are those of them the person came to, on time or late. An excused absence
+        counts as the course says (``Course.excused_absence``): as not attended (the
+        default), as attended, or left out of the person's held sessions. Also
+        ``sessions_excused`` (excused absences among the held sessions) and
+        ``attendance_as_of``. The overview, the exam screens, the certificate, the
+        timeline and the services all read these counts (``attendance_percent`` only
+        rounds them for display). Every count is a subquery, so the annotation costs no
+        extra query and does not multiply rows.
         """
+        from courses.models.courses import ExcusedAbsence
+
         as_of = as_of or timezone.localdate()
+        held_ids = Session.objects.held(as_of).values("pk")
         held_sessions = Session.objects.held(as_of).filter(course=OuterRef("course"))
         held = held_sessions.order_by().values("course").annotate(n=Count("pk")).values("n")
-        attended = (
-            Attendance.objects.filter(
-                enrolment=OuterRef("pk"),
-                status__in=ATTENDED,
-                session__in=Session.objects.held(as_of).values("pk"),
+
+        def count(records):
+            return Coalesce(
+                Subquery(
+                    records.filter(enrolment=OuterRef("pk"), session__in=held_ids)
+                    .order_by()
+                    .values("enrolment")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                Value(0),
             )
-            .order_by()
-            .values("enrolment")
-            .annotate(n=Count("pk"))
-            .values("n")
+
+        excused = Attendance.objects.filter(status=AttendanceStatus.EXCUSED)
+        attended = Attendance.objects.filter(
+            Q(status__in=ATTENDED)
+            | Q(
+                status=AttendanceStatus.EXCUSED,
+                session__course__excused_absence=ExcusedAbsence.ATTENDED,
+            )
         )
+        left_out = excused.filter(session__course__excused_absence=ExcusedAbsence.LEFT_OUT)
         return self.annotate(
-            sessions_held=Coalesce(Subquery(held), Value(0)),
-            sessions_attended=Coalesce(Subquery(attended), Value(0)),
+            sessions_held=Coalesce(Subquery(held), Value(0)) - count(left_out),
+            sessions_attended=count(attended),
+            sessions_excused=count(excused),
             attendance_as_of=Value(as_of, output_field=models.DateField()),
         )
 

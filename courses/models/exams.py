@@ -84,6 +84,12 @@ class ExamPart(models.Model):
     name = models.CharField(_("name"), max_length=120)
     max_points = models.PositiveSmallIntegerField(_("maximum points"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # A part may have its own pass mark: below it the result is flagged, and when the
+    # mark is binding the attempt is not passed (``courses.services.exams.outcome``).
+    pass_mark_percent = models.PositiveSmallIntegerField(
+        _("pass mark of this part (%)"), null=True, blank=True
+    )
+    pass_mark_binding = models.BooleanField(_("part pass mark is binding"), default=False)
 
     history = HistoricalRecords()
 
@@ -98,10 +104,27 @@ class ExamPart(models.Model):
                 violation_error_message=_("A part needs at least one point."),
             ),
             models.UniqueConstraint(fields=["exam", "name"], name="exampart_unique_name_per_exam"),
+            models.CheckConstraint(
+                name="exampart_pass_mark_percent_range",
+                condition=Q(pass_mark_percent__isnull=True)
+                | (Q(pass_mark_percent__gte=1) & Q(pass_mark_percent__lte=100)),
+                violation_error_message=_("The pass mark of a part is a percentage (1–100)."),
+            ),
+            models.CheckConstraint(
+                name="exampart_binding_needs_pass_mark",
+                condition=Q(pass_mark_binding=False) | Q(pass_mark_percent__isnull=False),
+                violation_error_message=_("Only a part with its own pass mark can be binding."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.max_points})"
+
+    def passes(self, points: int) -> bool:
+        """``points`` reach this part's own pass mark (or the part has none)."""
+        if self.pass_mark_percent is None:
+            return True
+        return points * 100 >= self.pass_mark_percent * self.max_points
 
 
 class ExamResultQuerySet(models.QuerySet):
@@ -139,6 +162,13 @@ class ExamResult(models.Model):
     max_points = models.PositiveIntegerField(_("maximum points"), default=0)
     percent = models.DecimalField(_("percent"), max_digits=5, decimal_places=1, default=Decimal(0))
     passed = models.BooleanField(_("passed"), default=False)
+    # Parts (ids as text) whose own pass mark was not reached; see ``ExamPart.passes``.
+    failed_parts = models.JSONField(_("parts below their pass mark"), default=list, blank=True)
+    # Oral or pictorial exams: the interpreter who helped this person, if any.
+    interpreter_language = models.CharField(
+        _("interpreted into"), max_length=8, choices=Language.choices, blank=True
+    )
+    interpreter_name = models.CharField(_("interpreter"), max_length=200, blank=True)
     admitted_by_exception = models.BooleanField(_("admitted by exception"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -175,3 +205,8 @@ class ExamResult(models.Model):
 
     def __str__(self):
         return f"{self.enrolment.participant}: {self.attempt}. {_('attempt')}"
+
+    @property
+    def part_flagged(self) -> bool:
+        """At least one part with its own pass mark was not reached."""
+        return bool(self.failed_parts)

@@ -19,6 +19,7 @@ from courses.services.exams import (
     REASON_MAX_LENGTH,
     ResultConflict,
     correct_exam_result,
+    outcome,
     record_exam_result,
     save_exam,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "create_weekly_sessions",
     "enrol",
     "move_session",
+    "outcome",
     "override_admission",
     "record_attendance",
     "record_exam_result",

@@ -8,7 +8,7 @@ from courses.models import (
 from courses.services.errors import CourseError
 
 ADMISSION_RULE_PERMISSION = "courses.set_admission_rule"
-ADMISSION_RULE_FIELDS = ("min_attendance_percent",)
+ADMISSION_RULE_FIELDS = ("min_attendance_percent", "excused_absence")
 
 
 def check_course_changes(changed_fields, *, user, course=None, reason: str = "") -> str:
@@ -16,10 +16,11 @@ def check_course_changes(changed_fields, *, user, course=None, reason: str = "")
 
     Every course form calls it before saving. Raises ``coordinator_only`` when a user
     without the ``set_admission_rule`` permission changes the minimum attendance for
-    exam admission: a trainer who lowered it would admit people to the exam whom the
-    programme would not. Once exam results of ``course`` exist, even a coordinator
-    changes it only with a ``reason`` (``reason_required``), which the caller keeps
-    in the course's history; returns the stripped reason.
+    exam admission or how excused absences count (``excused_absence``): a trainer
+    who lowered either would admit people to the exam whom the programme would not.
+    Once exam results of ``course`` exist, even a coordinator changes it only with a
+    ``reason`` (``reason_required``), which the caller keeps in the course's history;
+    returns the stripped reason.
     """
     reason = (reason or "").strip()
     if not set(changed_fields) & set(ADMISSION_RULE_FIELDS):
@@ -27,7 +28,9 @@ def check_course_changes(changed_fields, *, user, course=None, reason: str = "")
     if not user.has_perm(ADMISSION_RULE_PERMISSION):
         raise CourseError(
             "coordinator_only",
-            _("Only a coordinator sets the minimum attendance for exam admission."),
+            _("Only a coordinator sets the minimum attendance for exam admission.")
+            if "min_attendance_percent" in changed_fields
+            else _("Only a coordinator sets how excused absences count for exam admission."),
         )
     has_results = course is not None and course.pk is not None
     if has_results and not reason and ExamResult.objects.filter(exam__course=course).exists():

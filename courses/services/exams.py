@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.users import display_name
 from courses import integrations
 from courses.models import (
     AdmissionState,
@@ -59,7 +60,7 @@ REASON_MAX_LENGTH = 255
 
 
 def _scored(exam: Exam, points: dict[int, int]):
-    """Points per part checked against the exam's parts: (part_points, total, maximum)."""
+    """Points per part checked against the exam's parts: (part_points, total, maximum, parts)."""
     parts = list(exam.parts.all())
     if not parts:
         raise CourseError("no_parts", _("Add the exam's parts before recording results."))
@@ -87,7 +88,57 @@ def _scored(exam: Exam, points: dict[int, int]):
                 % {"part": part.name, "max": part.max_points, "value": value},
             )
         part_points[str(part.pk)] = value
-    return part_points, sum(part_points.values()), sum(part.max_points for part in parts)
+    return part_points, sum(part_points.values()), sum(part.max_points for part in parts), parts
+
+
+def outcome(exam: Exam, parts, part_points: dict[str, int], total: int, maximum: int):
+    """Whether an attempt passed, and the parts below their own pass mark: the one rule.
+
+    Passed when the total reaches the exam's pass mark and no part with a *binding*
+    pass mark of its own falls below it. A part below a mark that is not binding is
+    only flagged (the second value lists the ids, as text, of every part below its
+    mark, binding or not); the screens show the flag and the certificate follows
+    ``passed``. ``parts`` are the exam's parts (one query for the caller).
+    """
+    failed = [
+        str(part.pk) for part in parts if not part.passes(int(part_points.get(str(part.pk), 0)))
+    ]
+    binding_failed = any(part.pass_mark_binding and str(part.pk) in failed for part in parts)
+    passed = total * 100 >= exam.pass_mark_percent * maximum and not binding_failed
+    return passed, failed
+
+
+def _check_interpreter(exam: Exam, language: str, name: str) -> tuple[str, str]:
+    """An interpreter is recorded per person for an oral or pictorial exam: both or neither."""
+    from core.languages import Language
+    from courses.models import ExamFormat
+
+    language, name = (language or "").strip(), (name or "").strip()
+    if not language and not name:
+        return "", ""
+    if exam.format == ExamFormat.WRITTEN:
+        raise CourseError(
+            "interpreter_written",
+            _("An interpreter is recorded for an oral or pictorial exam only."),
+            field="interpreter_name",
+        )
+    if language not in Language.values:
+        raise CourseError(
+            "interpreter_language",
+            _("Choose the language the interpreter translated into."),
+            field="interpreter_language",
+        )
+    if not name:
+        raise CourseError(
+            "interpreter_name", _("Enter the interpreter's name."), field="interpreter_name"
+        )
+    if len(name) > 200:
+        raise CourseError(
+            "interpreter_name",
+            _("The interpreter's name can have at most 200 characters."),
+            field="interpreter_name",
+        )
+    return language, name
 
 
 def _check_result_date(exam: Exam, date: dt.date, earlier: list[ExamResult]) -> None:
@@ -112,7 +163,7 @@ def _check_result_date(exam: Exam, date: dt.date, earlier: list[ExamResult]) -> 
         )
 
 
-def _fill(result, *, enrolment, exam, part_points, total, maximum, date, user):
+def _fill(result, *, enrolment, exam, parts, part_points, total, maximum, date, user, interpreter):
     result.date = date
     result.part_points = part_points
     result.total_points = total
@@ -120,7 +171,8 @@ def _fill(result, *, enrolment, exam, part_points, total, maximum, date, user):
     result.percent = (Decimal(100 * total) / Decimal(maximum)).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP
     )
-    result.passed = total * 100 >= exam.pass_mark_percent * maximum
+    result.passed, result.failed_parts = outcome(exam, parts, part_points, total, maximum)
+    result.interpreter_language, result.interpreter_name = interpreter
     result.admitted_by_exception = enrolment.admission_state == AdmissionState.BY_EXCEPTION
     result.recorded_by = user
     result._history_user = user
@@ -143,9 +195,21 @@ def _locked_for_results(enrolment: Enrolment, exam: Exam):
 
 @transaction.atomic
 def record_exam_result(
-    enrolment: Enrolment, exam: Exam, *, points: dict[int, int], date: dt.date, user
+    enrolment: Enrolment,
+    exam: Exam,
+    *,
+    points: dict[int, int],
+    date: dt.date,
+    user,
+    interpreter_language: str = "",
+    interpreter_name: str = "",
 ) -> ExamResult:
     """Record a new attempt: the first, or a resit after a failed one; pass/fail is computed.
+
+    Pass/fail and the parts below their own pass mark follow ``outcome``. For an oral
+    or pictorial exam the interpreter who helped this person is recorded with the
+    attempt (language and name, both or neither: ``interpreter_language``,
+    ``interpreter_name``; ``interpreter_written`` for a written exam).
 
     Raises ``not_admitted`` (``details["state"]``) unless ``with_admission`` admits the
     person, ``not_enrolled`` for a withdrawn enrolment, ``already_passed`` after a
@@ -164,13 +228,16 @@ def record_exam_result(
             _("%(name)s has already passed this exam.") % {"name": admitted.participant},
         )
     _check_result_date(exam, date, previous)
-    part_points, total, maximum = _scored(exam, points)
+    interpreter = _check_interpreter(exam, interpreter_language, interpreter_name)
+    part_points, total, maximum, parts = _scored(exam, points)
     next_attempt = max((r.attempt for r in previous), default=0) + 1
     result = ExamResult(enrolment=admitted, exam=exam, attempt=next_attempt)
     _fill(
         result,
         enrolment=admitted,
         exam=exam,
+        parts=parts,
+        interpreter=interpreter,
         part_points=part_points,
         total=total,
         maximum=maximum,
@@ -198,6 +265,8 @@ def correct_exam_result(
     user,
     reason: str,
     seen_version: int | None = None,
+    interpreter_language: str | None = None,
+    interpreter_name: str | None = None,
 ) -> ExamResult:
     """Correct one recorded attempt (points typed wrongly, wrong date), with a reason.
 
@@ -223,14 +292,21 @@ def correct_exam_result(
     result = next((r for r in previous if r.attempt == attempt), None)
     if result is None:
         raise CourseError("no_such_attempt", _("There is no such attempt to correct."))
-    part_points, total, maximum = _scored(exam, points)
-    passed = total * 100 >= exam.pass_mark_percent * maximum
-    _check_correction(result, admitted, part_points, date, passed, seen_version)
+    part_points, total, maximum, parts = _scored(exam, points)
+    passed, _failed = outcome(exam, parts, part_points, total, maximum)
+    interpreter = _check_interpreter(
+        exam,
+        result.interpreter_language if interpreter_language is None else interpreter_language,
+        result.interpreter_name if interpreter_name is None else interpreter_name,
+    )
+    _check_correction(result, admitted, part_points, date, passed, seen_version, interpreter)
     _check_result_date(exam, date, [r for r in previous if r.attempt < attempt])
     _fill(
         result,
         enrolment=admitted,
         exam=exam,
+        parts=parts,
+        interpreter=interpreter,
         part_points=part_points,
         total=total,
         maximum=maximum,
@@ -277,7 +353,7 @@ def _check_admitted(enrolment: Enrolment) -> None:
     )
 
 
-def _check_correction(result, enrolment, part_points, date, passed, seen_version):
+def _check_correction(result, enrolment, part_points, date, passed, seen_version, interpreter):
     """The rules a correction of ``result`` (locked) must keep; see ``correct_exam_result``."""
     if seen_version is not None and seen_version != result.version:
         # Not joined in the locking query: FOR UPDATE cannot lock the nullable side
@@ -295,11 +371,12 @@ def _check_correction(result, enrolment, part_points, date, passed, seen_version
                 max_points=result.max_points,
                 passed=result.passed,
                 version=result.version,
-                recorded_by=(who.get_full_name() or who.get_username()) if who else "",
+                recorded_by=display_name(who),
             ),
         )
     stored = {key: int(value) for key, value in result.part_points.items()}
-    if stored == part_points and result.date == date:
+    same_interpreter = (result.interpreter_language, result.interpreter_name) == interpreter
+    if stored == part_points and result.date == date and same_interpreter:
         raise CourseError(
             "no_change", _("Nothing to correct: the points and the date are the same as before.")
         )
@@ -318,6 +395,49 @@ def _check_correction(result, enrolment, part_points, date, passed, seen_version
             )
 
 
+def _parts(parts) -> list[tuple[str, int, int | None, bool]]:
+    """Normalise (name, max points[, own pass mark, binding]) tuples; blank names dropped."""
+    normalised = []
+    for part in parts:
+        name, points, *rest = part
+        if not name or not name.strip():
+            continue
+        mark = rest[0] if rest else None
+        binding = bool(rest[1]) if len(rest) > 1 else False
+        mark = int(mark) if mark not in (None, "") else None
+        normalised.append((name.strip(), int(points), mark, binding and mark is not None))
+    return normalised
+
+
+def _check_part_marks(exam: Exam | None, parts, *, user, reason: str) -> None:
+    """Part pass marks are pass marks: coordinators only, with a reason after results."""
+    current = (
+        {p.name: (p.pass_mark_percent, p.pass_mark_binding) for p in exam.parts.all()}
+        if (exam is not None)
+        else {}
+    )
+    changed = any(
+        (mark, binding) != current.get(name, (None, False)) for name, _pts, mark, binding in parts
+    ) or any(
+        name not in {n for n, *_rest in parts} and value != (None, False)
+        for name, value in current.items()
+    )
+    if not changed:
+        return
+    if not user.has_perm(ADMISSION_RULE_PERMISSION):
+        raise CourseError(
+            "coordinator_only",
+            _("Only a coordinator sets the pass mark of a part."),
+            field="parts",
+        )
+    if exam is not None and exam.results.exists() and not reason:
+        raise CourseError(
+            "reason_required",
+            _("Results have been recorded: give a reason for changing the pass mark."),
+            field="reason",
+        )
+
+
 @transaction.atomic
 def save_exam(
     course: Course,
@@ -329,22 +449,24 @@ def save_exam(
     interpreter: str = "",
     pass_mark_percent: int = DEFAULT_PASS_MARK,
     committee=(),
-    parts: list[tuple[str, int]],
+    parts: list[tuple],
     user,
     reason: str = "",
 ) -> Exam:
     """Create or change a course's exam and its parts.
 
-    ``parts`` is the complete list of (name, maximum points). Raises
-    ``exam_before_course`` for a date before the course starts, ``no_parts`` without
-    parts, ``duplicate_part`` for a repeated name, and ``exam_has_results`` when the
-    parts of an exam with recorded results would change (old results would no longer
-    add up).
+    ``parts`` is the complete list of (name, maximum points) or (name, maximum points,
+    own pass mark or None, binding). Raises ``exam_before_course`` for a date before
+    the course starts, ``no_parts`` without parts, ``duplicate_part`` for a repeated
+    name, ``bad_part_mark`` for a part mark outside 1–100, and ``exam_has_results``
+    when the parts' names or points of an exam with recorded results would change
+    (old results would no longer add up).
 
-    The pass mark is the programme's: only a coordinator (``set_admission_rule``)
-    sets one other than the current (for a new exam: 60 %), else ``coordinator_only``;
-    once results exist, only with a ``reason`` (``reason_required``), which is kept in
-    the exam's history. Results already recorded keep their pass/fail.
+    Pass marks are the programme's: only a coordinator (``set_admission_rule``) sets
+    an exam pass mark other than the current (for a new exam: 60 %) or a part's own
+    pass mark, else ``coordinator_only``; once results exist, only with a ``reason``
+    (``reason_required``), which is kept in the exam's history. Results already
+    recorded keep their pass/fail.
     """
     reason = (reason or "").strip()
     if date < course.start_date:
@@ -353,24 +475,31 @@ def save_exam(
             _("The exam cannot be before the course starts (%(start)s).")
             % {"start": f"{course.start_date:%d.%m.%Y}"},
         )
-    parts = [(name.strip(), int(points)) for name, points in parts if name and name.strip()]
+    parts = _parts(parts)
     if not parts:
         raise CourseError("no_parts", _("An exam needs at least one part with maximum points."))
-    names = [name for name, _points in parts]
+    names = [name for name, *_rest in parts]
     if len(set(names)) != len(names):
         raise CourseError("duplicate_part", _("Each part of the exam needs its own name."))
-    if any(points < 1 for _name, points in parts):
+    if any(points < 1 for _name, points, *_rest in parts):
         raise CourseError("bad_points", _("A part needs at least one point."))
+    if any(mark is not None and not 1 <= mark <= 100 for _n, _p, mark, _b in parts):
+        raise CourseError(
+            "bad_part_mark", _("The pass mark of a part is a percentage (1–100)."), field="parts"
+        )
+    structure = [(name, points) for name, points, *_rest in parts]
     if exam is None:
         _check_pass_mark(None, pass_mark_percent, user=user, reason=reason)
+        _check_part_marks(None, parts, user=user, reason=reason)
         exam = Exam(course=course)
     else:
         exam = Exam.objects.select_for_update().get(pk=exam.pk, course=course)
         _check_pass_mark(exam, pass_mark_percent, user=user, reason=reason)
+        _check_part_marks(exam, parts, user=user, reason=reason)
         if reason:
             exam._change_reason = reason[:100]
         current = [(p.name, p.max_points) for p in exam.parts.all()]
-        if current != parts and exam.results.exists():
+        if current != structure and exam.results.exists():
             raise CourseError(
                 "exam_has_results",
                 _("Results have been recorded, so the parts of this exam can no longer change."),
@@ -382,9 +511,22 @@ def save_exam(
     exam.pass_mark_percent = pass_mark_percent
     exam.save()
     exam.committee.set(committee)
-    current = [(p.name, p.max_points) for p in exam.parts.all()]
-    if current != parts:
+    current = list(exam.parts.all())
+    if [(p.name, p.max_points) for p in current] != structure:
         exam.parts.all().delete()
-        for order, (name, points) in enumerate(parts):
-            exam.parts.create(name=name, max_points=points, sort_order=order)
+        for order, (name, points, mark, binding) in enumerate(parts):
+            exam.parts.create(
+                name=name,
+                max_points=points,
+                sort_order=order,
+                pass_mark_percent=mark,
+                pass_mark_binding=binding,
+            )
+    else:
+        # Same parts: only their own pass marks may have changed (kept in their history).
+        for part, (_name, _points, mark, binding) in zip(current, parts, strict=True):
+            if (part.pass_mark_percent, part.pass_mark_binding) != (mark, binding):
+                part.pass_mark_percent, part.pass_mark_binding = mark, binding
+                part._history_user = user
+                part.save()
     return exam

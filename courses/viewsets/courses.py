@@ -126,6 +126,7 @@ class CourseViewSet(ScopedModelViewSet):
         "location",
         "capacity",
         "min_attendance_percent",
+        "excused_absence",
     ]
     export_filename = "kurse"
     # Attendance and results are changed on the task screens; their history (who,
@@ -147,6 +148,7 @@ class CourseViewSet(ScopedModelViewSet):
                 FieldPanel("capacity"),
                 # Shown to coordinators only; others keep the programme's value.
                 FieldPanel("min_attendance_percent", permission=services.ADMISSION_RULE_PERMISSION),
+                FieldPanel("excused_absence", permission=services.ADMISSION_RULE_PERMISSION),
                 FieldPanel("admission_rule_reason", permission=services.ADMISSION_RULE_PERMISSION),
             ],
             heading=_("Dates and place"),

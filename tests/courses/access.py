@@ -89,4 +89,8 @@ RULES = {
     "course_tasks:exam_edit": Rule(cases=_scoped("exam")),
     "course_tasks:exam_results": Rule(cases=_scoped("exam")),
     "course_tasks:exam_result_correct": Rule(cases=_scoped("exam_result")),
+    # Trainers' exports (issue 12): only that course's trainers and coordinators.
+    "course_tasks:attendance_export": Rule(cases=_scoped("course")),
+    "course_tasks:results_export": Rule(cases=_scoped("course")),
+    "course_tasks:result_sheet": Rule(cases=_scoped("exam")),
 }

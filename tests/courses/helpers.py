@@ -48,6 +48,8 @@ def course_form_data(district, trainer, **overrides):
         "end_date": "29.05.2026",
         "status": "planned",
         "min_attendance_percent": "80",
+        # Only a coordinator's form has this field; a trainer's ignores it.
+        "excused_absence": "absent",
         "notes": "",
     }
     data.update(overrides)
