@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core import users
+from core.fields import MultipleChoiceField
 
 EMPTY = "–"
 
@@ -72,6 +73,16 @@ def _display(value, model_field, labels: dict) -> str:
     if isinstance(value, models.Model):
         return str(value)
     return str(value)
+
+
+def _same_choices(model_field, old, new) -> bool:
+    """A multiple choice (``core.fields.MultipleChoiceField``) whose ticks are the same,
+    only in another order: no change for the people reading the history."""
+    if not isinstance(model_field, MultipleChoiceField):
+        return False
+    if not isinstance(old, list) or not isinstance(new, list):
+        return False
+    return sorted(map(str, old)) == sorted(map(str, new))
 
 
 def _numeric_first(key) -> tuple:
@@ -134,6 +145,8 @@ def build_entries(
                 delta = record.diff_against(previous, included_fields=list(editable))
                 for change in delta.changes:
                     model_field = editable[change.field]
+                    if _same_choices(model_field, change.old, change.new):
+                        continue  # only the order of a multiple choice changed
                     changes.append(
                         FieldChange(
                             str(model_field.verbose_name),

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from housing import integrations
+
 
 @dataclass
 class Entry:
@@ -31,6 +33,8 @@ class Entry:
     warning: bool = False
     # Buttons under the entry: (label, url, sent as POST?), only those the user may use.
     actions: list[tuple[str, str, bool]] = field(default_factory=list)
+    # Links under the entry: (label, url, language code), e.g. a topic's course material.
+    links: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ def _members(household, user):
 def _tenancies(household, user):
     from housing.models import Tenancy
 
+    today = timezone.localdate()
     tenancies = (
         Tenancy.objects.filter(household=household)
         .select_related("landlord", "flat")
@@ -116,6 +121,9 @@ def _tenancies(household, user):
             _("Holds the certificate: %(status)s") % {"status": tenancy.certificate_status()}
         )
         yield Entry(tenancy.start, "tenancies", _("Tenancy started"), lines)
+        kept = tenancy.kept_since(today)
+        if kept and not tenancy.end:
+            yield Entry(kept, "tenancies", _("Tenancy kept: 12 months"), [str(tenancy.flat)])
         if tenancy.end:
             yield Entry(
                 tenancy.end,
@@ -132,14 +140,23 @@ def _concerns(household, user):
     concerns = LandlordConcern.objects.filter(tenancy__household=household).select_related(
         "tenancy__landlord"
     )
+    can_resolve = user.has_perm("housing.change_landlordconcern")
+    timeline_url = reverse("housing_timeline", args=[household.pk])
     for concern in concerns:
+        resolve = (
+            _("Mark as resolved"),
+            f"{reverse('housing_concern_resolve', args=[concern.pk])}?next={timeline_url}",
+            False,
+        )
         yield Entry(
             concern.reported_on,
             "concerns",
             _("Landlord concern: %(kind)s (%(status)s)")
             % {"kind": concern.get_kind_display(), "status": concern.get_status_display()},
             [concern.tenancy.landlord.name, concern.description],
+            reverse("concerns:inspect", args=[concern.pk]),
             warning=concern.status != "resolved",
+            actions=[resolve] if can_resolve and concern.status != "resolved" else [],
         )
 
 
@@ -148,9 +165,16 @@ def _visits(household, user):
 
     from housing.models import HomeVisit
 
-    visits = HomeVisit.objects.filter(household=household).prefetch_related(
-        Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
-        "topics",
+    visits = list(
+        HomeVisit.objects.filter(household=household).prefetch_related(
+            Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
+            "topics",
+        )
+    )
+    # The topics' course material in the household's language (else German), one query.
+    material = integrations.material_links(
+        {topic.pk for visit in visits for topic in visit.topics.all()},
+        household.material_language(),
     )
     for visit in visits:
         names = ", ".join(c.get_full_name() or c.get_username() for c in visit.companions.all())
@@ -182,6 +206,11 @@ def _visits(household, user):
             _("Home visit: %(outcome)s") % {"outcome": visit.get_outcome_display()},
             lines,
             reverse("visits:inspect", args=[visit.pk]),
+            links=[
+                (_("Material: %(topic)s") % {"topic": topic.title}, *material[topic.pk])
+                for topic in visit.topics.all()
+                if topic.pk in material
+            ],
         )
 
 
