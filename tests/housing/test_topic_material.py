@@ -44,8 +44,20 @@ def test_the_visit_form_links_the_romanian_page(companion, heating):
     assert 'href="/ro/materialien/heizen-lueften/"' in text and 'hreflang="ro"' in text
 
 
-def test_german_when_the_language_has_no_page_yet(companion, heating):
+def test_german_when_the_language_has_no_translation_yet(companion, heating):
+    # The Arabic address shows the German text with a notice in Arabic (cms aliases).
     household = _household(companion, "ar")
+    text = client_for(companion).get(reverse("housing_log_visit", args=[household.pk]))
+    html = text.content.decode()
+    assert 'href="/ar/materialien/heizen-lueften/"' in html and 'hreflang="de"' in html
+    assert "(Deutsch, noch nicht übersetzt)" in html
+
+
+def test_german_page_when_the_language_has_no_page_at_all(companion, heating):
+    from cms.models import ModulePage
+
+    ModulePage.objects.filter(locale__language_code="uk").delete()
+    household = _household(companion, "uk")
     text = client_for(companion).get(reverse("housing_log_visit", args=[household.pk]))
     html = text.content.decode()
     assert 'href="/de/materialien/heizen-lueften/"' in html
