@@ -201,11 +201,15 @@ class Household(ClusterableModel):
         language most members share (on a tie, the one of the member listed first; the
         screens list the eldest first), German when nobody is recorded."""
         if members is None:
-            members = self.members.order_by("date_of_birth", "pk").only("preferred_language")
+            languages = self.members.order_by("date_of_birth", "pk").values_list(
+                "preferred_language", flat=True
+            )
+        else:
+            languages = [person.preferred_language for person in members]
         counts = {}
-        for person in members:
-            if person.preferred_language:
-                counts[person.preferred_language] = counts.get(person.preferred_language, 0) + 1
+        for language in languages:
+            if language:
+                counts[language] = counts.get(language, 0) + 1
         if not counts:
             return Language.GERMAN
         return max(counts, key=counts.get)  # max keeps the first of equal counts
