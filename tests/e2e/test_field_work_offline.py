@@ -24,14 +24,24 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DESKTOP = {"width": 1280, "height": 800}
 
 
+SLOW = 120_000  # ms: what a throttled page may take
+
+
 def _throttle(page, context):
     """Chrome DevTools' "Slow 3G" and 4x CPU slowdown on this page (CDP)."""
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_3G})
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(SLOW)
     return cdp
+
+
+def _online(context, cdp, online: bool):
+    """Connection on or off for the whole context (service worker included) and for the
+    page's own emulation, which would otherwise keep it online."""
+    context.set_offline(not online)
+    cdp.send("Network.emulateNetworkConditions", {"offline": not online, **SLOW_3G})
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
@@ -53,18 +63,18 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
 
     page.set_viewport_size(PHONE)
     login("mirela", PASSWORD)
-    _throttle(page, context)
+    cdp = _throttle(page, context)
     page.goto(f"{live_server.url}/admin/housing/caseload/")
     expect(page.locator("html")).to_have_attribute("dir", direction)
     page.locator("[data-mfs-offline-save]").click()
     expect(page.locator("[data-mfs-offline-saved]")).to_have_text(
-        page.locator("[data-mfs-offline]").get_attribute("data-msg-saved")
+        page.locator("[data-mfs-offline]").get_attribute("data-msg-saved"), timeout=SLOW
     )
     # The admin's scripts (sidebar) arrive after the page and are kept for offline use.
-    expect(page.locator("html")).to_have_attribute("data-mfs-admin-scripts", "loaded")
+    expect(page.locator("html")).to_have_attribute("data-mfs-admin-scripts", "loaded", timeout=SLOW)
     screenshot(f"field-work-caseload-{language}-360")
 
-    context.set_offline(True)
+    _online(context, cdp, False)
     page.goto(form_url)
     expect(page.locator(".mfs-household__name")).to_have_text("Familie Dimitrov")
     page.locator("input[name=duration_minutes][value='30']").check()
@@ -72,7 +82,7 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     page.locator("textarea[name=observations]").fill("Abrechnung gemeinsam gelesen.")
     page.locator("[data-mfs-visit-form] button[type=submit]").click()
     waiting = page.locator("[data-mfs-offline]").get_attribute("data-msg-waiting")
-    expect(page.locator("[data-mfs-draft-status]")).to_have_text(waiting)
+    expect(page.locator("[data-mfs-draft-status]")).to_have_text(waiting, timeout=SLOW)
     if language == "de":
         assert "wartet auf Verbindung" in waiting
     screenshot(f"field-work-offline-waiting-{language}-360")
@@ -82,10 +92,11 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     page.close()
     page = context.new_page()
     page.set_viewport_size(PHONE)
-    _throttle(page, context)
+    cdp = _throttle(page, context)
+    _online(context, cdp, False)
     page.goto(form_url)
     expect(page.locator("textarea[name=observations]")).to_have_value(
-        "Abrechnung gemeinsam gelesen."
+        "Abrechnung gemeinsam gelesen.", timeout=SLOW
     )
     expect(page.locator(f"input[name=resolves][value='{follow_up.pk}']")).to_be_checked()
     draft = page.evaluate(
@@ -94,7 +105,7 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     )
     assert len(draft) == 1
 
-    context.set_offline(False)
+    _online(context, cdp, True)
     page.wait_for_url(f"{live_server.url}/admin/housing/caseload/")
     assert HomeVisit.objects.count() == 1
     follow_up.refresh_from_db()
@@ -124,7 +135,9 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     for size, name in ((PHONE, "360"), (DESKTOP, "desktop")):
         page.set_viewport_size(size)
         page.goto(timeline)
-        expect(page.locator(".mfs-timeline")).to_contain_text("Abrechnung gemeinsam gelesen.")
+        expect(page.locator(".mfs-timeline")).to_contain_text(
+            "Abrechnung gemeinsam gelesen.", timeout=SLOW
+        )
         page.screenshot(
             path=str(SCREENSHOTS / f"field-work-timeline-{language}-{name}.png"), full_page=True
         )
