@@ -37,4 +37,4 @@ def test_files_ranges_and_other_types_are_left_alone(tmp_path):
     path.write_bytes(b"ID3" + b"\0" * 5000)
     streamed = FileResponse(path.open("rb"), content_type="audio/mpeg")
     assert not _through(streamed).has_header("Content-Encoding")
-    streamed.close()
+    streamed.file_to_stream.close()

@@ -37,11 +37,12 @@ def _throttle(page, context):
     return cdp
 
 
-def _online(context, cdp, online: bool):
-    """Connection on or off for the whole context (service worker included) and for the
-    page's own emulation, which would otherwise keep it online."""
-    context.set_offline(not online)
-    cdp.send("Network.emulateNetworkConditions", {"offline": not online, **SLOW_3G})
+def _offline(context, offline: bool, cdp=None):
+    """Connection off or on for the whole context, the service worker included; a page
+    with its own emulation (``cdp``) is switched there too, or it would stay online."""
+    context.set_offline(offline)
+    if cdp is not None:
+        cdp.send("Network.emulateNetworkConditions", {"offline": offline, **SLOW_3G})
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
@@ -74,7 +75,7 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     expect(page.locator("html")).to_have_attribute("data-mfs-admin-scripts", "loaded", timeout=SLOW)
     screenshot(f"field-work-caseload-{language}-360")
 
-    _online(context, cdp, False)
+    _offline(context, True, cdp)
     page.goto(form_url)
     expect(page.locator(".mfs-household__name")).to_have_text("Familie Dimitrov")
     page.locator("input[name=duration_minutes][value='30']").check()
@@ -92,8 +93,7 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     page.close()
     page = context.new_page()
     page.set_viewport_size(PHONE)
-    cdp = _throttle(page, context)
-    _online(context, cdp, False)
+    page.set_default_timeout(SLOW)
     page.goto(form_url)
     expect(page.locator("textarea[name=observations]")).to_have_value(
         "Abrechnung gemeinsam gelesen.", timeout=SLOW
@@ -105,7 +105,8 @@ def test_a_visit_typed_offline_is_kept_and_sent_once(
     )
     assert len(draft) == 1
 
-    _online(context, cdp, True)
+    _offline(context, False)
+    _throttle(page, context)  # the draft goes out, the caseload comes back on slow 3G
     page.wait_for_url(f"{live_server.url}/admin/housing/caseload/")
     assert HomeVisit.objects.count() == 1
     follow_up.refresh_from_db()
