@@ -113,6 +113,11 @@ def _median(values):
 
 
 def run():
+    from tests.e2e.conftest import CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        print(f"\nFirst load: {CHROMIUM} is missing (bin/system-packages browser); not measured.")
+        return None
     with tempfile.TemporaryDirectory(prefix="mfs-first-load-") as tmp:
         workdir = Path(tmp)
         env = _env(workdir)
