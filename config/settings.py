@@ -95,6 +95,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages, the admin's icon sprite and its script catalogue go out gzip-compressed;
+    # static files come precompressed (gzip, brotli) from whitenoise above.
+    "core.middleware.TextGZipMiddleware",
     # Byte ranges (206) for audio and video the app serves (cms/ranges.py).
     "cms.ranges.RangeRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

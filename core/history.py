@@ -27,6 +27,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core import formats, users
+from core.fields import MultipleChoiceField
 
 EMPTY = "–"
 
@@ -96,6 +97,16 @@ def _display(value, model_field, labels: dict) -> str:
     return str(value)
 
 
+def _same_choices(model_field, old, new) -> bool:
+    """A multiple choice (``core.fields.MultipleChoiceField``) whose ticks are the same,
+    only in another order: no change for the people reading the history."""
+    if not isinstance(model_field, MultipleChoiceField):
+        return False
+    if not isinstance(old, list) or not isinstance(new, list):
+        return False
+    return sorted(map(str, old)) == sorted(map(str, new))
+
+
 def _numeric_first(key) -> tuple:
     text = str(key)
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
@@ -156,11 +167,13 @@ def build_entries(
                 delta = record.diff_against(previous, included_fields=list(editable))
                 for change in delta.changes:
                     model_field = editable[change.field]
+                    if _same_choices(model_field, change.old, change.new):
+                        continue  # only the order of a multiple choice changed
                     old = _display(change.old, model_field, labels)
                     new = _display(change.new, model_field, labels)
                     if old == new:
-                        # Decimal 80 and 80.0, a list in another order, the same date
-                        # as text and as a date: different to Python, not to a reader.
+                        # Decimal 80 and 80.0, the same date as text and as a date:
+                        # different to Python, not to a reader.
                         continue
                     changes.append(
                         FieldChange(

@@ -4,11 +4,42 @@ from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
 from django.utils.translation import get_language
 
 ADMIN_PREFIX = "/admin/"
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's gzip for pages and other text answers, and nothing else.
+
+    Static files arrive precompressed from whitenoise (gzip and brotli, written by
+    ``collectstatic``). Files (PDFs, audio and video with byte ranges, exports) are
+    left alone: a compressed 206 or download would break ranges and gains little.
+    Django's BREACH mitigation (random padding) applies; CSRF tokens are masked.
+    """
+
+    COMPRESSED_TYPES = (
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "image/svg+xml",
+        "application/manifest+json",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if (
+            response.status_code != 200
+            or response.streaming
+            or content_type not in self.COMPRESSED_TYPES
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class SameOriginPreviewMiddleware:

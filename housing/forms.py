@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DomainErrorFormMixin
 from core.languages import Language
 from core.roles import Role
 from courses.models import CurriculumModule
@@ -164,6 +165,11 @@ class AssignForm(forms.Form):
             .order_by("first_name", "username")
         )
         field.label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ConcernResolveForm(DomainErrorFormMixin, forms.Form):
+    resolved_on = forms.DateField(label=_("Resolved on"), widget=DateInput)
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class FollowUpDoneForm(forms.Form):

@@ -1,4 +1,4 @@
-"""What housing reads from apps it must not depend on (certificates).
+"""What housing reads from apps it must not depend on (certificates, cms).
 
 Housing works without the certificates app, and must not import it when Django
 loads: the app may be missing, have no models yet, or load after housing. So the
@@ -36,3 +36,13 @@ def certificate_holders(household_ids: Iterable[int]) -> dict[int, bool | None]:
         return dict.fromkeys(ids)
     holders = _lookup(ids)
     return {pk: pk in holders for pk in ids}
+
+
+def material_links(module_ids: Iterable[int], language: str, request=None) -> dict:
+    """Course material of the visit topics: for each curriculum module id, ``(url,
+    language code)`` of its Wagtail module page in ``language``, falling back to German;
+    ``{}`` without the cms app. Asked at call time, like the certificates above."""
+    ids = [pk for pk in module_ids if pk]
+    if not ids or not apps.is_installed("cms"):
+        return {}
+    return apps.get_model("cms", "ModulePage").urls_for_modules(ids, language, request)

@@ -328,18 +328,34 @@ def edit_follow_up(follow_up: FollowUp, *, title: str, due_on: dt.date, note: st
 
 
 @transaction.atomic
-def resolve_concern(concern: LandlordConcern, *, resolved_on: dt.date | None = None):
-    """Close a concern; its open follow-ups are closed with it. Error: ``date_in_future``."""
+def resolve_concern(
+    concern: LandlordConcern,
+    *,
+    resolved_on: dt.date | None = None,
+    user=None,
+    allow_resolved: bool = False,
+):
+    """Close a concern; its open follow-ups are closed with it (each one saved, so the
+    history shows who closed it and when).
+
+    Errors: ``date_in_future``; ``concern_resolved`` when it is resolved already (the
+    edit form, which saves the status itself first, passes ``allow_resolved``).
+    """
     resolved_on = resolved_on or _today()
     if resolved_on > _today():
         raise HousingError("date_in_future", _("The date cannot be in the future."), "resolved_on")
     concern = LandlordConcern.objects.select_for_update().get(pk=concern.pk)
-    concern.status = ConcernStatus.RESOLVED
-    concern.resolved_on = resolved_on
-    concern.save()
-    concern.follow_ups.filter(status=FollowUpStatus.OPEN).update(
-        status=FollowUpStatus.DONE, done_on=resolved_on
-    )
+    if concern.status == ConcernStatus.RESOLVED and not allow_resolved:
+        raise HousingError("concern_resolved", _("This concern has already been resolved."))
+    if concern.status != ConcernStatus.RESOLVED or concern.resolved_on != resolved_on:
+        concern.status = ConcernStatus.RESOLVED
+        concern.resolved_on = resolved_on
+        concern.save()
+    for follow_up in concern.follow_ups.select_for_update().filter(status=FollowUpStatus.OPEN):
+        follow_up.status = FollowUpStatus.DONE
+        follow_up.done_on = resolved_on
+        follow_up.done_by = user
+        follow_up.save()
     return concern
 
 

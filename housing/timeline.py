@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from housing import integrations
+
 
 @dataclass
 class Entry:
@@ -36,6 +38,8 @@ class Entry:
     warning: bool = False
     # Buttons under the entry: (label, url, sent as POST?), only those the user may use.
     actions: list[tuple[str, str, bool]] = field(default_factory=list)
+    # Links under the entry: (label, url, language code), e.g. a topic's course material.
+    links: list[tuple[str, str, str]] = field(default_factory=list)
     # The record behind the entry, for a section's ``complete``.
     source: object = None
 
@@ -134,6 +138,7 @@ def _members(household, user):
 def _tenancies(household, user):
     from housing.models import Tenancy
 
+    today = timezone.localdate()
     tenancies = (
         Tenancy.objects.filter(household=household)
         .select_related("landlord", "flat")
@@ -153,6 +158,9 @@ def _tenancies(household, user):
             _("Holds the certificate: %(status)s") % {"status": tenancy.certificate_status()}
         )
         yield Entry(tenancy.start, "tenancies", _("Tenancy started"), lines)
+        kept = tenancy.kept_since(today)
+        if kept and not tenancy.end:
+            yield Entry(kept, "tenancies", _("Tenancy kept: 12 months"), [str(tenancy.flat)])
         if tenancy.end:
             yield Entry(
                 tenancy.end,
@@ -169,14 +177,23 @@ def _concerns(household, user):
     concerns = LandlordConcern.objects.filter(tenancy__household=household).select_related(
         "tenancy__landlord"
     )
+    can_resolve = user.has_perm("housing.change_landlordconcern")
+    timeline_url = reverse("housing_timeline", args=[household.pk])
     for concern in concerns:
+        resolve = (
+            _("Mark as resolved"),
+            f"{reverse('housing_concern_resolve', args=[concern.pk])}?next={timeline_url}",
+            False,
+        )
         yield Entry(
             concern.reported_on,
             "concerns",
             _("Landlord concern: %(kind)s (%(status)s)")
             % {"kind": concern.get_kind_display(), "status": concern.get_status_display()},
             [concern.tenancy.landlord.name, concern.description],
+            reverse("concerns:inspect", args=[concern.pk]),
             warning=concern.status != "resolved",
+            actions=[resolve] if can_resolve and concern.status != "resolved" else [],
         )
 
 
@@ -197,11 +214,22 @@ def _visits(household, user):
 def _complete_visits(entries):
     from django.contrib.auth import get_user_model
 
-    from housing.models import HomeVisit
+    from housing.models import HomeVisit, Household
 
-    visits = HomeVisit.objects.filter(pk__in=[entry.source for entry in entries]).prefetch_related(
-        Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
-        "topics",
+    visits = list(
+        HomeVisit.objects.filter(pk__in=[entry.source for entry in entries]).prefetch_related(
+            Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
+            "topics",
+        )
+    )
+    # The topics' course material in the household's language (else German), one query.
+    material = (
+        integrations.material_links(
+            {topic.pk for visit in visits for topic in visit.topics.all()},
+            Household(pk=visits[0].household_id).material_language(),
+        )
+        if visits
+        else {}
     )
     by_pk = {visit.pk: visit for visit in visits}
     for entry in entries:
@@ -231,6 +259,11 @@ def _complete_visits(entries):
         if visit.next_visit:
             lines.append(_("Next visit: %(date)s") % {"date": _date(visit.next_visit)})
         entry.lines = lines
+        entry.links = [
+            (_("Material: %(topic)s") % {"topic": topic.title}, *material[topic.pk])
+            for topic in visit.topics.all()
+            if topic.pk in material
+        ]
 
 
 def _follow_ups(household, user):

@@ -13,6 +13,7 @@ from housing.admin_views import (
     calendar,
     caseload,
     companions,
+    concerns,
     follow_ups,
     offline,
     timeline,
@@ -78,6 +79,11 @@ def register_housing_urls():
             name="housing_follow_up_add",
         ),
         path(
+            "housing/concerns/<int:pk>/resolve/",
+            concerns.ConcernResolveView.as_view(),
+            name="housing_concern_resolve",
+        ),
+        path(
             "housing/agreements/<int:pk>/document/",
             agreements.agreement_document,
             name="housing_agreement_document",
@@ -131,8 +137,13 @@ def add_agreements_ending_panel(request, panels):
 
 @hooks.register("insert_global_admin_css")
 def web_app_manifest():
-    # The staff site installs like an app (German name, icon, opens on the caseload).
-    return format_html('<link rel="manifest" href="{}">', static("housing/manifest.webmanifest"))
+    # The staff site installs like an app (German name, icon, opens on the caseload);
+    # the project's admin styles (2 KiB: task screens, histories, lists on a phone).
+    return format_html(
+        '<link rel="manifest" href="{}"><link rel="stylesheet" href="{}">',
+        static("housing/manifest.webmanifest"),
+        static("css/admin.css"),
+    )
 
 
 @hooks.register("insert_global_admin_js")

@@ -11,7 +11,6 @@ modules when Django starts (``autodiscover``). ``period`` has ``start``, ``end``
 ``district`` (a ``housing.District`` or ``None``).
 """
 
-import datetime as dt
 import importlib
 import statistics
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import add_months
 from monitoring import sources
 
 
@@ -122,18 +122,6 @@ def _percent(part: int, whole: int) -> Value:
         return Value(None, _("no data"))
     share = (Decimal(100 * part) / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return Value(share, _("%(part)s of %(whole)s") % {"part": part, "whole": whole})
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the month's last day when it has no such day."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # --- People ------------------------------------------------------------------------------------
@@ -236,11 +224,12 @@ def tenancies_running_after_12_months(period):
     )
     due = total = 0
     for start, end in started.values_list("start", "end"):
-        anniversary = add_months(start, 12)
+        anniversary = sources.tenancy_kept_on(start)
         if not (period.start <= anniversary <= last_day):
             continue
         total += 1
-        due += end is None or end >= anniversary
+        # housing's rule: kept when it had not ended before its first anniversary.
+        due += sources.tenancy_kept_since(start, end, anniversary) is not None
     return _percent(due, total)
 
 

@@ -225,6 +225,20 @@ def tenancies(district=None):
     return found
 
 
+def tenancy_kept_on(start):
+    """The day a tenancy that started on ``start`` counts as kept (housing's rule)."""
+    from housing.models.landlords import kept_on
+
+    return kept_on(start)
+
+
+def tenancy_kept_since(start, end, today):
+    """housing's rule: the day the tenancy counts as kept, or None (not yet, or ended before)."""
+    from housing.models.landlords import kept_since
+
+    return kept_since(start, end, today)
+
+
 def cooperation_in_force():
     """``Exists``: the tenancy's landlord had a signed agreement in force at its start."""
     return Exists(

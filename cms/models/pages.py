@@ -324,6 +324,29 @@ class ModulePage(MaterialPage):
         page = pages.get(language_code or get_language()) or pages.get(SOURCE_LANGUAGE)
         return page.get_url(request) if page else None
 
+    @classmethod
+    def urls_for_modules(cls, module_ids, language_code: str, request=None) -> dict:
+        """For each curriculum module id: ``(url, language of its text)`` of its live
+        material page in ``language_code``, else of the German page; modules without a
+        page are left out. A page not yet translated (an alias: German text with a notice
+        in the reader's language) says "de". One query however many modules (the visit
+        form and the timeline)."""
+        pages = {}
+        for page in (
+            cls.objects.live()
+            .filter(module_id__in=list(module_ids))
+            .filter(locale__language_code__in={language_code, SOURCE_LANGUAGE})
+            .select_related("locale")
+            .only("url_path", "module_id", "alias_of_id", "locale__language_code", "path", "depth")
+        ):
+            pages[(page.module_id, page.locale.language_code)] = page
+        found = {}
+        for module_id in module_ids:
+            page = pages.get((module_id, language_code)) or pages.get((module_id, SOURCE_LANGUAGE))
+            if page is not None:
+                found[module_id] = (page.get_url(request), page.content_language())
+        return found
+
 
 class ContentPage(MaterialPage):
     """Material that belongs to no curriculum module, e.g. "Wohnungssuche", "Nachbarschaft"."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.languages import Language
 from core.permissions import check_permission, get_visible_or_404
 from housing.models import (
     ConsentPurpose,
@@ -79,9 +80,12 @@ def household_card(household, today=None) -> dict:
         person.consent_states = [
             (purpose.label, getattr(person, f"consent_{purpose}")) for purpose in ConsentPurpose
         ]
+    material_language = household.material_language(members)
     return {
         "household": household,
         "members": members,
+        "material_language": material_language,
+        "material_language_name": Language(material_language).label,
         "members_consenting": consent.members_consenting or 0,
         "member_count": consent.member_count,
         "landlord_contacts": LandlordContact.objects.filter(landlord__in=landlords).select_related(

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from housing import services
+from housing import integrations, services
 from housing.admin_views.base import HousingTaskMixin, household_card
 from housing.forms import VisitForm
 from housing.models import HomeVisit
@@ -31,11 +31,18 @@ class LogVisitView(HousingTaskMixin, FormView):
         return {**super().get_initial(), "client_key": uuid.uuid4()}
 
     def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            **household_card(self.household),
-            "idle_minutes": settings.SESSION_IDLE_MINUTES,
-        }
+        context = super().get_context_data(**kwargs)
+        context.update(household_card(self.household))
+        # Each topic's course material, in the household's language (else German).
+        modules = list(context["form"].fields["topics"].queryset)
+        links = integrations.material_links(
+            [module.pk for module in modules], context["material_language"], self.request
+        )
+        context["topic_material"] = [
+            (module, *links[module.pk]) for module in modules if module.pk in links
+        ]
+        context["idle_minutes"] = settings.SESSION_IDLE_MINUTES
+        return context
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "household": self.household, "user": self.request.user}

@@ -1,5 +1,7 @@
 """Landlords, the flats they let, and their cooperation agreements with the programme."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core.dates import add_months
 from core.fields import HistoricalRecords
 from core.roles import Role, has_role, sees_everything
 from housing.files import PdfValidator, private_storage
@@ -234,6 +237,26 @@ class CooperationAgreement(models.Model):
             raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
 
 
+# A running tenancy counts as kept ("Mietverhältnis gehalten") once it has run this long.
+KEPT_AFTER_MONTHS = 12
+
+
+def kept_on(start: dt.date) -> dt.date:
+    """The day a tenancy that started on ``start`` counts as kept: its first anniversary."""
+    return add_months(start, KEPT_AFTER_MONTHS)
+
+
+def kept_since(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date | None:
+    """The one rule of the outcome "kept" by the dates: the first anniversary, when it
+    is not after ``today`` and the lease had not ended before it; else ``None``.
+    ``Tenancy.kept_since``, ``TenancyQuerySet.kept`` and the monitoring figure
+    "tenancies still running 12 months after they started" use it."""
+    anniversary = kept_on(start)
+    if anniversary <= today and (end is None or end >= anniversary):
+        return anniversary
+    return None
+
+
 class TenancyOutcome(models.TextChoices):
     KEPT = "kept", _("tenancy kept")
     MOVED_ON = "moved_on", _("moved on")
@@ -252,6 +275,14 @@ class TenancyQuerySet(models.QuerySet):
     def running(self, today):
         """Tenancies in force on ``today`` (started, not yet ended)."""
         return self.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
+
+    def kept(self, today):
+        """Tenancies whose outcome is "kept" on ``today``: recorded so at their end, or
+        (derived, ``kept_since``) in force on ``today`` after running 12 months."""
+        return self.filter(
+            Q(outcome=TenancyOutcome.KEPT)
+            | Q(pk__in=self.running(today).filter(start__lte=add_months(today, -KEPT_AFTER_MONTHS)))
+        )
 
     def overlapping(self, flat, start, end, exclude_pk=None):
         """Tenancies of ``flat`` whose period meets [start, end] (end None = open)."""
@@ -322,6 +353,25 @@ class Tenancy(models.Model):
 
     def __str__(self):
         return f"{self.household} – {self.flat.street if self.flat_id else ''}"
+
+    def kept_since(self, today=None) -> dt.date | None:
+        """The day this tenancy counts as kept (its first anniversary), or ``None``."""
+        return kept_since(self.start, self.end, today or timezone.localdate())
+
+    def outcome_now(self, today=None) -> str:
+        """The outcome as the screens show it: recorded at the end, or for a running
+        tenancy "kept" once it has run 12 months (derived, nothing to enter)."""
+        if self.end and self.outcome:
+            return self.get_outcome_display()
+        since = self.kept_since(today)
+        if since is not None:
+            return str(
+                _("tenancy kept (12 months on %(date)s, still running)")
+                % {"date": f"{since:%d.%m.%Y}"}
+            )
+        return str(_("running"))
+
+    outcome_now.short_description = _("outcome")
 
     def certificate_status(self) -> str:
         """Whether the household holds the certificate: yes / no / unknown.

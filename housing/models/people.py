@@ -196,6 +196,24 @@ class Household(ClusterableModel):
     def address(self) -> str:
         return f"{self.street}, {self.postcode} {self.city}"
 
+    def material_language(self, members=None) -> str:
+        """The language course material is offered in for this household: the preferred
+        language most members share (on a tie, the one of the member listed first; the
+        screens list the eldest first), German when nobody is recorded."""
+        if members is None:
+            languages = self.members.order_by("date_of_birth", "pk").values_list(
+                "preferred_language", flat=True
+            )
+        else:
+            languages = [person.preferred_language for person in members]
+        counts = {}
+        for language in languages:
+            if language:
+                counts[language] = counts.get(language, 0) + 1
+        if not counts:
+            return Language.GERMAN
+        return max(counts, key=counts.get)  # max keeps the first of equal counts
+
     def save(self, *args, **kwargs):
         self.search_key = name_search.search_key(self.name, self.street)
         if kwargs.get("update_fields") is not None:

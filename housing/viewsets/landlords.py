@@ -6,6 +6,8 @@ State changes with side effects (a concern's follow-up) go through
 
 from django import forms
 from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -14,8 +16,10 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.widgets.button import Button
 
 from core.forms import ScopedAdminModelForm
 from core.viewsets import ScopedModelViewSet
@@ -217,7 +221,8 @@ class TenancyViewSet(ScopedModelViewSet):
         Column("flat", label=_("flat")),
         "start",
         "end",
-        "outcome",
+        # Recorded at the end, or "kept" for a tenancy running 12 months (Tenancy.outcome_now).
+        Column("outcome_now", label=_("outcome"), sort_key="outcome"),
         BooleanColumn("through_programme", label=_("through the programme")),
     ]
     list_filter = ["outcome", "through_programme", "landlord", "start", "end"]
@@ -243,7 +248,7 @@ class TenancyViewSet(ScopedModelViewSet):
         "start",
         "move_in",
         "end",
-        "outcome",
+        "outcome_now",
         "through_programme",
         "certificate_status",
         "notes",
@@ -318,8 +323,40 @@ class ConcernEditView(EditView):
         concern = super().save_instance()
         if concern.status == ConcernStatus.RESOLVED:
             # Settled: the companions' follow-ups for it leave their caseload too.
-            services.resolve_concern(concern, resolved_on=concern.resolved_on)
+            services.resolve_concern(
+                concern,
+                resolved_on=concern.resolved_on,
+                user=self.request.user,
+                allow_resolved=True,
+            )
         return concern
+
+
+def _resolve_button(request, concern, button_class):
+    """ "Mark as resolved" for a concern not yet resolved (housing_concern_resolve)."""
+    if concern.status == ConcernStatus.RESOLVED or not request.user.has_perm(
+        "housing.change_landlordconcern"
+    ):
+        return None
+    return button_class(
+        _("Mark as resolved"),
+        url=reverse("housing_concern_resolve", args=[concern.pk]),
+        icon_name="tick",
+        priority=5,
+    )
+
+
+class ConcernIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        button = _resolve_button(self.request, instance, MenuItem)
+        return [*([button] if button else []), *super().get_list_more_buttons(instance)]
+
+
+class ConcernInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        button = _resolve_button(self.request, self.object, Button)
+        return [*([button] if button else []), *super().header_more_buttons]
 
 
 class ConcernViewSet(ScopedModelViewSet):
@@ -330,6 +367,8 @@ class ConcernViewSet(ScopedModelViewSet):
     add_to_admin_menu = False
     add_view_class = ConcernCreateView
     edit_view_class = ConcernEditView
+    index_view_class = ConcernIndexView
+    inspect_view_class = ConcernInspectView
     # The first column is a plain field so Wagtail links each row to the concern.
     list_display = [
         "kind",

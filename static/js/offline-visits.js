@@ -184,6 +184,28 @@
   window.addEventListener("online", sendAll);
   if (!form) sendAll();
 
+  // The styles, scripts and icons this page loaded (the admin's scripts among them,
+  // which arrive after the page): kept with the pages, so that the saved pages look
+  // and work the same without a connection. Nothing of this is cached before the
+  // companion asks for it: a first visit loads only what it shows.
+  function pageAssets() {
+    var seen = {};
+    var found = [];
+    var add = function (url) {
+      if (!url) return;
+      var parsed = new URL(url, location.href);
+      if (parsed.origin !== location.origin || seen[parsed.href]) return;
+      if (parsed.pathname.indexOf("/static/") !== 0 && parsed.pathname.indexOf("/admin/sprite") !== 0 &&
+          parsed.pathname.indexOf("/admin/jsi18n") !== 0) return;
+      seen[parsed.href] = true;
+      found.push(parsed.href);
+    };
+    document.querySelectorAll("script[src]").forEach(function (el) { add(el.src); });
+    document.querySelectorAll("link[rel=stylesheet], link[rel=manifest]").forEach(function (el) { add(el.href); });
+    (performance.getEntriesByType ? performance.getEntriesByType("resource") : []).forEach(function (entry) { add(entry.name); });
+    return found;
+  }
+
   var saveButton = document.querySelector("[data-mfs-offline-save]");
   if (saveButton && "serviceWorker" in navigator) {
     saveButton.hidden = false;
@@ -196,7 +218,7 @@
           navigator.serviceWorker.addEventListener("message", function (event) {
             saved.textContent = event.data.type === "saved" ? msg("Saved") : msg("Failed");
           });
-          registration.active.postMessage({ type: "save", urls: JSON.parse(saveButton.dataset.urls) });
+          registration.active.postMessage({ type: "save", urls: JSON.parse(saveButton.dataset.urls).concat(pageAssets()) });
         })
         .catch(function () { saved.textContent = msg("Failed"); });
     });
