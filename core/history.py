@@ -64,10 +64,9 @@ def _display(value, model_field, labels: dict) -> str:
     if model_field.choices:
         choices = dict(model_field.flatchoices)
         if isinstance(value, list):
-            # In the order of the choices: a reordered list reads the same.
-            order = {key: n for n, key in enumerate(choices)}
-            items = sorted(value, key=lambda item: (order.get(item, len(order)), str(item)))
-            return ", ".join(str(choices.get(item, item)) for item in items)
+            # In the order the person gave them (first language first); a change of
+            # order alone is no change (``_same_choices``).
+            return ", ".join(str(choices.get(item, item)) for item in value)
         return str(choices.get(value, value))
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
