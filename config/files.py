@@ -1,4 +1,4 @@
-"""The STORAGES entries for a bucket (config/settings.py); the classes are in core/storage.py."""
+"""The STORAGES entries for a bucket (config/settings.py); the classes are in core/storage_s3.py."""
 
 
 def s3_storages(
@@ -30,11 +30,11 @@ def s3_storages(
     base = f"{prefix}/" if prefix else ""
     return {
         "default": {
-            "BACKEND": "core.storage.PublicS3Storage",
+            "BACKEND": "core.storage_s3.PublicS3Storage",
             "OPTIONS": {**common, "location": f"{base}media"},
         },
         "private": {
-            "BACKEND": "core.storage.PrivateS3Storage",
+            "BACKEND": "core.storage_s3.PrivateS3Storage",
             "OPTIONS": {**common, "location": f"{base}private"},
         },
     }

@@ -13,21 +13,19 @@ Without configuration both are folders on the local disk (``MEDIA_ROOT`` and
 bucket stays private, nothing in it has a public URL. Private files are sent by the
 permission-checked views; public images by :func:`public_media` below (same origin, so
 the Content-Security-Policy stays ``'self'``); documents by Wagtail's serve view, which
-checks a collection's privacy.
+checks a collection's privacy. The bucket's classes are in core/storage_s3.py (imported
+only when configured: boto3 takes a while to load).
 """
 
 import contextlib
 import mimetypes
 import os
-from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import FileResponse, Http404
-from django.utils.encoding import filepath_to_uri
 from django.utils.functional import LazyObject, empty
 
 # Public files the app itself serves under MEDIA_URL: images and their renditions.
@@ -79,32 +77,6 @@ class PrivateFileSystemStorage(FileSystemStorage):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(temporary)
         return name
-
-
-try:
-    from storages.backends.s3 import S3Storage
-except ImportError:  # pragma: no cover - django-storages is a dependency
-    S3Storage = None
-
-
-if S3Storage is not None:
-
-    class _BucketStorage(S3Storage):
-        def replace(self, name: str, data: bytes) -> str:
-            """Write ``data`` under exactly ``name`` (one PUT: readers see the old or the new)."""
-            return self._save(name, ContentFile(data))
-
-    class PublicS3Storage(_BucketStorage):
-        """Public material in the bucket, addressed through this site (``MEDIA_URL``)."""
-
-        def url(self, name, parameters=None, expire=None, http_method=None):
-            return urljoin(settings.MEDIA_URL, filepath_to_uri(name))
-
-    class PrivateS3Storage(_BucketStorage):
-        """Files with personal data in the bucket; only the permission-checked views read them."""
-
-        def url(self, name, parameters=None, expire=None, http_method=None):
-            raise ValueError("Private files have no public URL.")
 
 
 class _PrivateStorage(LazyObject):
