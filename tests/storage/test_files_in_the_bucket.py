@@ -123,3 +123,43 @@ def test_retention_removes_orphans_and_keeps_every_referenced_file(where, reques
     assert storage.private.exists(issued.pdf_path)
     if where == "bucket":
         assert _local_files() == []
+
+
+def _png(width=40, height=30) -> bytes:
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), (10, 120, 90)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _public_keys(bucket) -> set[str]:
+    prefix = f"{bucket['prefix']}/media/"
+    return {key.removeprefix(prefix) for key in bucket_keys(bucket) if key.startswith(prefix)}
+
+
+def test_public_images_and_clips_are_served_from_the_bucket(bucket, client):
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from cms.models import SpeechClip
+
+    image = get_image_model().objects.create(
+        title="Grundriss", file=ImageFile(io.BytesIO(_png()), name="grundriss.png")
+    )
+    rendition = image.get_rendition("width-20")
+    assert rendition.url.startswith("/media/images/")  # this site's address, not the bucket's
+    response = client.get(rendition.url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert {image.file.name, rendition.file.name} <= _public_keys(bucket)
+
+    clip = SpeechClip(text_hash="c" * 64, language="de", text="Hallo", duration_ms=500)
+    clip.file.save(f"{clip.text_hash}.mp3", ContentFile(b"ID3" + b"\0" * 200), save=False)
+    clip.save()
+    url = reverse("cms_read_aloud", args=[clip.text_hash])
+    piece = client.get(url, headers={"Range": "bytes=0-2"})
+    assert piece.status_code == 206 and b"".join(piece.streaming_content) == b"ID3"
+    assert piece["Content-Range"] == "bytes 0-2/203"
+    assert clip.file.name in _public_keys(bucket)
+    assert _local_files() == []
