@@ -169,11 +169,11 @@ def course_issue_all(request, course):
 @permission_then_scope("certificates.view_certificate", Certificate)
 def download(request, certificate):
     """The stored PDF, for staff who may see the certificate; never a public URL."""
-    path = certificate.pdf_file_path()
-    if path is None or not path.exists():
+    pdf = certificate.open_pdf()  # streamed from the private storage, disk or bucket
+    if pdf is None:
         raise Http404(_("The PDF has not been created yet."))
     response = FileResponse(
-        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        pdf,
         as_attachment=True,
         filename=f"Integrationszertifikat-{certificate.number}.pdf",
         content_type="application/pdf",

@@ -197,8 +197,8 @@ class Certificate(models.Model):
     )
 
     # --- The rendered file -----------------------------------------------------------
-    # Relative to settings.PRIVATE_MEDIA_ROOT; never under MEDIA_ROOT, never served
-    # except through the permission-checked download view.
+    # A name in the private storage (core/storage.py), never with the public media, never
+    # served except through the permission-checked download view.
     pdf_path = models.CharField(_("PDF file"), max_length=255, blank=True, editable=False)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
@@ -325,10 +325,13 @@ class Certificate(models.Model):
         """The address without the scheme, for typing in by hand."""
         return f"{settings.SITE_URL.split('://', 1)[-1].rstrip('/')}/v/"
 
-    def pdf_file_path(self):
-        from pathlib import Path
+    def open_pdf(self):
+        """The stored PDF opened for reading (private storage, core/storage.py), or None."""
+        from core.storage import private
 
-        return Path(settings.PRIVATE_MEDIA_ROOT) / self.pdf_path if self.pdf_path else None
+        if not self.pdf_path or not private.exists(self.pdf_path):
+            return None
+        return private.open(self.pdf_path, "rb")
 
 
 class VerificationOutcome(models.TextChoices):

@@ -14,6 +14,7 @@ from pypdf import PdfWriter
 
 from certificates.models import Certificate
 from core.permissions import check_permission
+from core.storage import private
 from courses.models import Course
 
 
@@ -28,12 +29,14 @@ def course_certificates_pdf(request, course_pk):
         .order_by("holder_family_name", "holder_given_names", "pk")
         .only("pk", "pdf_path")
     )
-    paths = [certificate.pdf_file_path() for certificate in certificates]
-    if not paths:
+    certificates = list(certificates)
+    if not certificates:
         raise Http404(_("This course has no valid certificates to print."))
     writer = PdfWriter()
-    for path in paths:
-        writer.append(str(path))
+    for certificate in certificates:
+        # From the private storage (disk or bucket); an issued certificate has its file.
+        with private.open(certificate.pdf_path, "rb") as pdf:
+            writer.append(io.BytesIO(pdf.read()))
     buffer = io.BytesIO()
     writer.write(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")

@@ -2,23 +2,22 @@
 
 The job takes a primary key and is idempotent: it may run twice for the same
 certificate (a worker killed mid-job is retried after ``Q_CLUSTER["retry"]``
-seconds) and the result is the same one file with the same SHA-256. The PDF is
-written to a temporary file next to its final place and renamed over it, so a
-reader never sees half a file and a crash leaves at most a temporary file that
-the next run for the same certificate removes.
+seconds) and the result is the same one file with the same SHA-256. The PDF goes
+to the private storage (core/storage.py) under a name derived from the number, and a
+reader never sees half a file: on the local disk it is written to a temporary file and
+renamed over the final one (a crash leaves at most a temporary file, which the next run
+for the same certificate removes); in a bucket it is one PUT.
 """
 
 import hashlib
 import logging
-import os
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateStatus
 from certificates.rendering import render_pdf
+from core import storage as storage_module
 
 log = logging.getLogger(__name__)
 
@@ -32,30 +31,16 @@ def relative_pdf_path(certificate) -> str:
     return f"certificates/{certificate.issued_on:%Y}/{certificate.number}.pdf"
 
 
-def sha256_of(path: Path) -> str:
+def sha256_of(name: str) -> str | None:
+    """The SHA-256 of a stored file, None when there is none."""
+    storage = storage_module.private
+    if not name or not storage.exists(name):
+        return None
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with storage.open(name, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _remove_stale_temporaries(final: Path) -> None:
-    for stale in final.parent.glob(f".{final.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
-
-
-def write_atomically(final: Path, data: bytes) -> None:
-    final.parent.mkdir(parents=True, exist_ok=True)
-    temporary = final.parent / f".{final.name}.{os.getpid()}.tmp"
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def render_certificate(certificate_pk: int) -> str:
@@ -69,10 +54,11 @@ def render_certificate(certificate_pk: int) -> str:
         certificate = Certificate.objects.select_for_update().filter(pk=certificate_pk).first()
         if certificate is None:
             return "missing"
-        if certificate.status == CertificateStatus.ISSUED:
-            path = certificate.pdf_file_path()
-            if path and path.exists() and sha256_of(path) == certificate.pdf_sha256:
-                return "already rendered"
+        if (
+            certificate.status == CertificateStatus.ISSUED
+            and sha256_of(certificate.pdf_path) == certificate.pdf_sha256
+        ):
+            return "already rendered"
         if certificate.status == CertificateStatus.REVOKED:
             return "revoked"
         if certificate.status == CertificateStatus.FAILED:
@@ -81,11 +67,9 @@ def render_certificate(certificate_pk: int) -> str:
         certificate.render_attempts += 1
         certificate.save(update_fields=["status", "render_attempts"])
 
-    final = Path(settings.PRIVATE_MEDIA_ROOT) / relative_pdf_path(certificate)
     try:
-        _remove_stale_temporaries(final)
         data = render_pdf(certificate)
-        write_atomically(final, data)
+        storage_module.replace(storage_module.private, relative_pdf_path(certificate), data)
     except Exception as error:
         log.exception("Rendering certificate %s failed", certificate.number)
         again = certificate.render_attempts < MAX_RENDER_ATTEMPTS

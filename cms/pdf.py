@@ -2,8 +2,8 @@
 
 Fonts come from static/fonts (Noto Sans and Noto Sans Arabic, OFL), so the PDF looks
 the same on every server and Arabic is shaped by HarfBuzz with a font that has the
-glyphs. WeasyPrint may only read those fonts and our media files: nothing from the
-network, nothing else from the disk.
+glyphs. WeasyPrint may only read those fonts and the page's images (from the public
+storage, local disk or bucket): nothing from the network, nothing else from the disk.
 
 Rendering takes a few hundred milliseconds of CPU, so a handout is rendered once for
 each version of the page and kept in the media storage: the file name holds the
@@ -14,8 +14,10 @@ clients slow every page).
 """
 
 import hashlib
+import mimetypes
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,9 +27,10 @@ from django.http import FileResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from cms.languages import direction, fragments_for
+from core.storage import PUBLIC_PREFIXES
 
 FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 HANDOUT_DIR = "handouts"
@@ -35,16 +38,31 @@ LOCK_SECONDS = 120
 WAIT_SECONDS = 60
 
 
+MEDIA_SCHEME = "media:"
+
+
 class LocalFilesFetcher(URLFetcher):
-    """Fetch ``file://`` URLs below the font and media folders, refuse everything else."""
+    """Fetch the fonts (``file://`` below the font folder) and the page's images
+    (``media:<name>``, read from the public storage: disk or bucket); refuse everything
+    else."""
 
     def fetch(self, url, headers=None):
-        allowed = [FONTS_DIR.resolve().as_uri(), Path(settings.MEDIA_ROOT).resolve().as_uri()]
-        if not url.startswith("file://") or not any(url.startswith(a + "/") for a in allowed):
-            raise ValueError(f"Not fetched in PDFs: {url}")
         if "/../" in url or url.endswith("/.."):
             raise ValueError(f"Not fetched in PDFs: {url}")
+        if url.startswith(MEDIA_SCHEME):
+            return self._media(url)
+        if not url.startswith(FONTS_DIR.resolve().as_uri() + "/"):
+            raise ValueError(f"Not fetched in PDFs: {url}")
         return super().fetch(url, headers)
+
+    def _media(self, url):
+        name = unquote(url.removeprefix(MEDIA_SCHEME))
+        if not name.startswith(PUBLIC_PREFIXES) or ".." in name.split("/"):
+            raise ValueError(f"Not fetched in PDFs: {url}")
+        with default_storage.open(name, "rb") as handle:
+            body = handle.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
 
 def handout_html(page, request) -> str:

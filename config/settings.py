@@ -303,8 +303,42 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+# Files with personal data (certificate PDFs, signed agreements, consent scans, photos of
+# flats) live here, outside MEDIA_ROOT, and are only ever served through views that
+# check permissions.
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+# Every file goes through Django's storage API (core/storage.py): "default" holds public
+# material (CMS images, documents, read-aloud clips, handouts), "private" the files with
+# personal data. On the local disk unless S3_BUCKET names a bucket of an S3-compatible
+# object store, which every web and worker host then shares (README "Deploying for real").
+S3_BUCKET = env_str("S3_BUCKET")
+S3_ENDPOINT_URL = env_url("S3_ENDPOINT_URL")
+S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID")
+S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY")
+S3_REGION = env_str("S3_REGION", "us-east-1")
+S3_PREFIX = env_str("S3_PREFIX")
+if S3_BUCKET:
+    from config.files import s3_storages
+
+    if bool(S3_ACCESS_KEY_ID) != bool(S3_SECRET_ACCESS_KEY):
+        raise EnvError("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together.")
+    FILE_STORAGES = s3_storages(
+        bucket=S3_BUCKET,
+        endpoint_url=S3_ENDPOINT_URL,
+        access_key=S3_ACCESS_KEY_ID,
+        secret_key=S3_SECRET_ACCESS_KEY,
+        region=S3_REGION,
+        prefix=S3_PREFIX,
+    )
+else:
+    FILE_STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
+    }
+# Wagtail streams documents itself (checking a collection's privacy), also from a bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **FILE_STORAGES,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -431,9 +465,6 @@ CERTIFICATE_VALIDITY_YEARS = env_int("CERTIFICATE_VALIDITY_YEARS", 0, minimum=0)
 VERIFICATION_RATE_LIMIT = env_int("VERIFICATION_RATE_LIMIT", 30, minimum=1)
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Mietfuehrerschein-Demo-2026")
 
-# Files with personal data (certificate PDFs, signed agreements) live here, outside
-# MEDIA_ROOT, and are only ever served through views that check permissions.
-PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
 
 # --- Data protection (privacy/, README "Retention") ----------------------------------------
 # ESF Plus records are kept until the date the funder sets (CPR Art. 82: five years from

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates import views as certificate_views
 from cms import views as cms_views
 from cms.sitemaps import TranslatedPagesSitemap
+from core import storage
 from core import urls as core_urls
 from core import views as core_views
 from housing import views as housing_views
@@ -36,12 +37,12 @@ urlpatterns = [
     path("calendar/<str:token>.ics", housing_views.calendar_feed, name="housing_calendar_feed"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Only public media (images) is served in development; private files such as
-    # certificate PDFs never live under MEDIA_ROOT.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Public images from the public storage (local disk or the bucket: every host serves
+# the same files). Documents, clips and handouts have their own views; private files
+# are never under MEDIA_URL.
+urlpatterns.append(
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", storage.public_media, name="media")
+)
 
 # Wagtail's page tree last: it answers every path not matched above.
 urlpatterns += i18n_patterns(

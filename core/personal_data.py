@@ -34,7 +34,7 @@ class Holding:
     ``scrub``: on erasure, field → replacement; a callable receives the record and
     returns the value. ``erase``: a function ``(queryset, when)`` that does the whole
     erasure of the records itself (an app's own rule, e.g. revoking certificates),
-    instead of ``scrub``. ``files``: ``record → [path relative to PRIVATE_MEDIA_ROOT]``,
+    instead of ``scrub``. ``files``: ``record → [names in the private storage]`` (core/storage.py),
     put in the person's copy and deleted on erasure. ``retained``: records the funder
     requires to be kept (ESF Plus, CPR Art. 82): while the retention period runs, an
     erasure request waits and the person's record is restricted instead.

@@ -1,45 +1,25 @@
 """Private files (signed agreements) and the content check for uploaded PDFs.
 
-Signed agreements carry signatures and addresses: they live under
-``settings.PRIVATE_MEDIA_ROOT``, never under the public media folder, and are
-only ever sent by a view that checks permission and scope.
+Signed agreements carry signatures and addresses: they live in the private storage
+(core/storage.py: ``PRIVATE_MEDIA_ROOT`` or the bucket's ``private/`` prefix), never
+with the public media, and are only ever sent by a view that checks permission and scope.
 """
 
-import os
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from core import storage
 from core.pdf_safety import has_active_content
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 
-class PrivateStorage(FileSystemStorage):
-    """File storage under PRIVATE_MEDIA_ROOT, read at use time (tests change the setting)."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None  # no public URL: files are sent by a permission-checked view
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
-
-
 def private_storage():
-    return PrivateStorage()
+    """The storage of FileFields with personal data (migrations name this function)."""
+    return storage.private
 
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")

@@ -10,7 +10,6 @@ entries of those records and the access log about the person.
 import datetime as dt
 import io
 import json
-import os
 import zipfile
 
 from django.apps import apps
@@ -181,6 +180,21 @@ def render_summary_pdf(participant, data) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
+def _private_file(name: str) -> bytes | None:
+    """A file of the private storage (disk or bucket), None when it is gone."""
+    from django.core.exceptions import SuspiciousFileOperation
+
+    from core.storage import private
+
+    try:
+        if not private.exists(name):
+            return None
+        with private.open(name, "rb") as handle:
+            return handle.read()
+    except SuspiciousFileOperation:
+        return None
+
+
 def build_zip(participant) -> bytes:
     """The ZIP: data.json, Datenauskunft.pdf, files/<path> for every file kept."""
     data = collect(participant)
@@ -190,9 +204,8 @@ def build_zip(participant) -> bytes:
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         )
         archive.writestr("Datenauskunft.pdf", render_summary_pdf(participant, data))
-        root = os.path.realpath(settings.PRIVATE_MEDIA_ROOT)
-        for relative in data["files"]:
-            full = os.path.realpath(os.path.join(root, relative))
-            if full.startswith(root + os.sep) and os.path.exists(full):
-                archive.write(full, f"files/{relative}")
+        for name in data["files"]:
+            content = _private_file(name)
+            if content is not None:
+                archive.writestr(f"files/{name}", content)
     return buffer.getvalue()

@@ -4,10 +4,8 @@ Every screen and command calls these; they raise ``PrivacyError`` with a machine
 """
 
 import logging
-import os
 import unicodedata
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -195,19 +193,21 @@ def _purge_traces(model, ids):
 
 
 def delete_private_files(paths) -> int:
-    """Delete files under PRIVATE_MEDIA_ROOT (relative paths); never outside it."""
-    root = os.path.realpath(settings.PRIVATE_MEDIA_ROOT)
+    """Delete files of the private storage (names in it; disk or bucket), never outside it."""
+    from django.core.exceptions import SuspiciousFileOperation
+
+    from core.storage import private
+
     deleted = 0
-    for relative in paths:
-        full = os.path.realpath(os.path.join(root, relative))
-        if not full.startswith(root + os.sep):
-            logger.warning("Not deleting %s: outside PRIVATE_MEDIA_ROOT", relative)
-            continue
+    for name in paths:
         try:
-            os.remove(full)
-            deleted += 1
-        except FileNotFoundError:
-            pass
+            if not private.exists(name):
+                continue
+            private.delete(name)
+        except SuspiciousFileOperation:
+            logger.warning("Not deleting %s: outside the private storage", name)
+            continue
+        deleted += 1
     return deleted
 
 

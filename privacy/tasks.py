@@ -4,47 +4,56 @@ Idempotent: a second run the same day finds nothing left to do.
 """
 
 import datetime as dt
-import os
 
+from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from core import storage
 from privacy import retention
 from privacy.models import AccessLogEntry, ErasureRequest, ErasureStatus, RetentionRun
 
 
 def referenced_private_files() -> set[str]:
-    """Every file under PRIVATE_MEDIA_ROOT a record still points at."""
+    """Every file of the private storage a record still points at: certificate PDFs and
+    every FileField kept in the private storage (agreements, consent scans, flat photos)."""
     from certificates.models import Certificate
-    from housing.models import Consent, CooperationAgreement
 
     paths = set(Certificate.objects.exclude(pdf_path="").values_list("pdf_path", flat=True))
-    paths |= set(
-        CooperationAgreement.objects.exclude(document="").values_list("document", flat=True)
-    )
-    paths |= set(Consent.objects.exclude(evidence="").values_list("evidence", flat=True))
+    for model in apps.get_models():
+        for f in model._meta.concrete_fields:
+            if isinstance(f, models.FileField) and f.storage is storage.private:
+                paths |= set(
+                    model._default_manager.exclude(**{f.name: ""}).values_list(f.name, flat=True)
+                )
     return paths
+
+
+def _stored_names(folder=""):
+    """Every file name in the private storage, folder by folder (disk or bucket)."""
+    try:
+        folders, files = storage.private.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        yield f"{folder}{name}"
+    for sub in folders:
+        yield from _stored_names(f"{folder}{sub}/")
 
 
 def delete_unreferenced_files(grace=dt.timedelta(hours=1)) -> int:
     """Replaced and orphaned files (a replaced agreement PDF, a certificate PDF whose
     record is gone). Files younger than ``grace`` are left: an upload may be between
     being written and its record being saved."""
-    root = os.path.realpath(settings.PRIVATE_MEDIA_ROOT)
-    if not os.path.isdir(root):
-        return 0
     keep = referenced_private_files()
-    cutoff = timezone.now().timestamp() - grace.total_seconds()
+    cutoff = timezone.now() - grace
     deleted = 0
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            full = os.path.join(folder, name)
-            relative = os.path.relpath(full, root)
-            if relative in keep or os.path.getmtime(full) > cutoff:
-                continue
-            os.remove(full)
-            deleted += 1
+    for name in list(_stored_names()):
+        if name in keep or storage.private.get_modified_time(name) > cutoff:
+            continue
+        storage.private.delete(name)
+        deleted += 1
     return deleted
 
 

@@ -3,11 +3,9 @@
 import datetime as dt
 import hashlib
 from decimal import Decimal
-from pathlib import Path
-
-from django.conf import settings
 
 from certificates.models import Certificate, CertificateStatus
+from core.storage import private
 from courses.models import CurriculumModule, Enrolment, ExamResult
 from tests.courses.factories import CourseFactory, exam_with_parts
 from tests.factories import ParticipantFactory
@@ -57,9 +55,7 @@ def fake_rendered(certificate: Certificate, content: bytes = BLANK_PDF) -> Certi
     """Mark a certificate rendered with a small stand-in file (a blank, valid PDF page),
     for tests about access."""
     relative = f"certificates/test/{certificate.number}.pdf"
-    path = Path(settings.PRIVATE_MEDIA_ROOT) / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    private.replace(relative, content)
     Certificate.objects.filter(pk=certificate.pk).update(
         status=CertificateStatus.ISSUED,
         pdf_path=relative,

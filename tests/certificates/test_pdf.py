@@ -10,9 +10,15 @@ from django.conf import settings
 
 from certificates import services, tasks
 from certificates.models import Certificate, CertificateStatus
+from core.storage import private
 from tests.certificates.factories import course_with_exam, passed_enrolment
 from tests.certificates.pdf_tools import decode_qr
 from tests.factories import ParticipantFactory
+
+
+def _on_disk(certificate) -> Path:
+    """Where the local private storage (the embedded default) keeps the PDF."""
+    return Path(private.path(certificate.pdf_path))
 
 
 def _text(path: Path) -> str:
@@ -41,7 +47,7 @@ def rendered(coordinator):
 
 def test_render_stores_the_pdf_privately_with_its_hash(rendered):
     assert rendered.status == CertificateStatus.ISSUED
-    path = rendered.pdf_file_path()
+    path = _on_disk(rendered)
     assert path.is_file()
     assert str(path).startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not str(path).startswith(str(settings.MEDIA_ROOT))
@@ -49,7 +55,7 @@ def test_render_stores_the_pdf_privately_with_its_hash(rendered):
 
 
 def test_text_in_both_languages_fonts_embedded_pdfa(rendered):
-    path = rendered.pdf_file_path()
+    path = _on_disk(rendered)
     text = _text(path)
     assert "Integrationszertifikat Wohnen" in text
     assert rendered.number in text
@@ -74,13 +80,11 @@ def test_text_in_both_languages_fonts_embedded_pdfa(rendered):
 
 
 def test_qr_code_encodes_the_verification_url(rendered, tmp_path):
-    assert decode_qr(rendered.pdf_file_path(), tmp_path) == (
-        f"{settings.SITE_URL}/v/{rendered.token}"
-    )
+    assert decode_qr(_on_disk(rendered), tmp_path) == (f"{settings.SITE_URL}/v/{rendered.token}")
 
 
 def test_rendering_again_is_a_no_op_and_reproducible(rendered):
-    path = rendered.pdf_file_path()
+    path = _on_disk(rendered)
     first = path.read_bytes()
     assert tasks.render_certificate(rendered.pk) == "already rendered"
     # Forced again (e.g. the file was lost): the very same bytes, no stray files.

@@ -1,9 +1,11 @@
 """Staff sign-in screens and the scoped site history: every role, anonymous included."""
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.roles import Role
-from tests.access import LOGIN, OK, Rule, everyone, staff_only
+from tests.access import LOGIN, NOT_FOUND, OK, Rule, everyone, staff_only
 from tests.factories import UserFactory
 
 _STAFF = {**everyone(OK), "anonymous": LOGIN}
@@ -12,6 +14,13 @@ _COORDINATOR = staff_only(coordinator=OK)
 
 
 def extend_world(world, users):
+    # A public image in the public storage (disk here; tests/storage/ has the bucket).
+    world["public_image"] = default_storage.save(
+        "original_images/access-matrix.png", ContentFile(b"\x89PNG\r\n\x1a\n")
+    )
+    world["public_document"] = default_storage.save(
+        "documents/access-matrix.pdf", ContentFile(b"%PDF-1.4")
+    )
     colleague = UserFactory(username="trainer-with-app", role=Role.TRAINER)
     TOTPDevice.objects.create(user=colleague, name="App", confirmed=True)
     world["colleague_with_app"] = colleague
@@ -22,6 +31,18 @@ def extend_world(world, users):
 
 RULES = {
     "health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
+    # Public images from the public storage; documents only through Wagtail's view (which
+    # checks a collection's privacy), nothing outside the image folders.
+    "media": Rule(
+        cases={
+            "image": (lambda w: [w["public_image"]], everyone(OK)),
+            "document": (lambda w: [w["public_document"]], everyone(NOT_FOUND)),
+            "outside": (
+                lambda w: ["original_images/../documents/access-matrix.pdf"],
+                everyone(NOT_FOUND),
+            ),
+        }
+    ),
     # GET asks "Sign out?"; only a POST signs out.
     "core_logout": Rule(expect=_STAFF),
     "core_password_reset": Rule(expect=everyone(OK)),  # "forgotten password", rate limited

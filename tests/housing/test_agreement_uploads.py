@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core import storage
 from housing import files
 from housing.models import CooperationAgreement
 from tests.conftest import client_for
@@ -35,10 +36,13 @@ def test_a_real_pdf_is_stored_under_the_private_root(coordinator, settings):
     response = _post(client_for(coordinator), landlord, coordinator, upload)
     assert response.status_code == 302
     agreement = CooperationAgreement.objects.get()
-    stored = Path(agreement.document.path)
+    assert agreement.document.storage is storage.private
+    # The embedded default keeps it under PRIVATE_MEDIA_ROOT, away from the public media.
+    stored = Path(storage.private.path(agreement.document.name))
     assert stored.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
     assert not stored.is_relative_to(Path(settings.MEDIA_ROOT))
-    assert stored.read_bytes() == minimal_pdf()
+    with agreement.document.open("rb") as handle:
+        assert handle.read() == minimal_pdf()
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core import storage
 from housing import timeline
 from placement import figures, services
 from placement.models import Proposal, VacancyPhoto
@@ -53,7 +54,8 @@ def test_photos_are_private_checked_by_content_and_served_only_through_the_view(
     good = SimpleUploadedFile("flat.png", _png(), content_type="image/png")
     assert client.post(url, {"image": good, "caption": "Küche"}).status_code == 302
     photo = VacancyPhoto.objects.get()
-    assert photo.image.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert photo.image.storage is storage.private
+    assert storage.private.path(photo.image.name).startswith(str(settings.PRIVATE_MEDIA_ROOT))
     served = client.get(reverse("placement_photo", args=[photo.pk]))
     assert served["Content-Type"] == "image/png" and b"".join(served.streaming_content) == _png()
     refused = client_for(companion).get(reverse("placement_photo", args=[photo.pk]))
