@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.permissions import check_permission
+from core.permissions import check_permission, get_visible_or_404
 from housing.models import Household
 from placement import matching, services
 from placement.forms import (
@@ -70,9 +70,8 @@ def request_can(request, permission) -> bool:
 
 
 def _vacancy(request, pk):
-    return get_object_or_404(
-        Vacancy.objects.visible_to(request.user).select_related("flat__landlord", "district"),
-        pk=pk,
+    return get_visible_or_404(
+        Vacancy.objects.select_related("flat__landlord", "district"), request.user, pk
     )
 
 
@@ -184,11 +183,12 @@ class ProposalView(PlacementTaskMixin, TemplateView):
     template_name = "placement/proposal.html"
 
     def load(self, request, pk):
-        self.proposal = get_object_or_404(
-            Proposal.objects.visible_to(request.user).select_related(
+        self.proposal = get_visible_or_404(
+            Proposal.objects.select_related(
                 "vacancy__flat__landlord", "vacancy__district", "household", "tenancy"
             ),
-            pk=pk,
+            request.user,
+            pk,
         )
 
     def get_page_title(self):
@@ -286,11 +286,8 @@ def profile_pdf(request, pk):
     from placement.profile import render_profile
 
     check_permission(request.user, "placement.change_proposal")
-    proposal = get_object_or_404(
-        Proposal.objects.visible_to(request.user).select_related(
-            "vacancy__flat__landlord", "household"
-        ),
-        pk=pk,
+    proposal = get_visible_or_404(
+        Proposal.objects.select_related("vacancy__flat__landlord", "household"), request.user, pk
     )
     response = HttpResponse(render_profile(proposal), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="mieterprofil-{proposal.pk}.pdf"'
@@ -383,7 +380,7 @@ class WithdrawView(PlacementTaskMixin, FormView):
 def photo(request, pk):
     """A vacancy photo from private storage, for someone allowed to see the vacancy."""
     check_permission(request.user, "placement.view_vacancy")
-    item = get_object_or_404(VacancyPhoto.objects.visible_to(request.user), pk=pk)
+    item = get_visible_or_404(VacancyPhoto, request.user, pk)
     response = FileResponse(item.image.open("rb"), content_type=item.content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

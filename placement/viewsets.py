@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from core.forms import ScopedAdminModelForm
+from core.forms import ScopedAdminModelForm, add_domain_error
 from core.permissions import check_permission
 from core.viewsets import ScopedModelViewSet
 from placement import services
@@ -34,7 +34,7 @@ class VacancyCreateView(CreateView):
         try:
             return super().form_valid(form)
         except services.PlacementError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
 
     def get_success_url(self):
