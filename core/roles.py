@@ -106,7 +106,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *EDITOR_COLLECTION_PERMISSIONS,
         "wagtail_localize.submit_translation",
         # Editors keep the curriculum with its material pages: add, rename, order,
-        # retire modules (courses/curriculum.py); never delete them.
+        # retire modules (courses/services/curriculum.py); never delete them.
         "courses.add_curriculummodule",
         "courses.change_curriculummodule",
         "courses.view_curriculummodule",

@@ -1,32 +1,32 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from courses import views
-from courses.viewsets import CourseViewSet
+from courses.admin_views import attendance, enrolment, exams, overview, sessions
+from courses.viewsets.courses import CourseViewSet
 
 task_patterns = [
-    path("<int:pk>/", views.CourseOverviewView.as_view(), name="overview"),
-    path("<int:pk>/sessions/series/", views.WeeklySeriesView.as_view(), name="weekly_series"),
-    path("<int:pk>/enrol/", views.EnrolView.as_view(), name="enrol"),
-    path("<int:pk>/exam/new/", views.ExamSetupView.as_view(), name="exam_add"),
-    path("sessions/<int:pk>/", views.MoveSessionView.as_view(), name="session_edit"),
-    path("sessions/<int:pk>/attendance/", views.AttendanceView.as_view(), name="attendance"),
+    path("<int:pk>/", overview.CourseOverviewView.as_view(), name="overview"),
+    path("<int:pk>/sessions/series/", sessions.WeeklySeriesView.as_view(), name="weekly_series"),
+    path("<int:pk>/enrol/", enrolment.EnrolView.as_view(), name="enrol"),
+    path("<int:pk>/exam/new/", exams.ExamSetupView.as_view(), name="exam_add"),
+    path("sessions/<int:pk>/", sessions.MoveSessionView.as_view(), name="session_edit"),
+    path("sessions/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
     path(
         "sessions/<int:pk>/sign-in-sheet.pdf",
-        views.SignInSheetView.as_view(),
+        attendance.SignInSheetView.as_view(),
         name="sign_in_sheet",
     ),
-    path("enrolments/<int:pk>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
+    path("enrolments/<int:pk>/withdraw/", enrolment.WithdrawView.as_view(), name="withdraw"),
     path(
         "enrolments/<int:pk>/admission/",
-        views.AdmissionOverrideView.as_view(),
+        enrolment.AdmissionOverrideView.as_view(),
         name="admission_override",
     ),
-    path("exams/<int:pk>/edit/", views.ExamEditView.as_view(), name="exam_edit"),
-    path("exams/<int:pk>/results/", views.ExamResultsView.as_view(), name="exam_results"),
+    path("exams/<int:pk>/edit/", exams.ExamEditView.as_view(), name="exam_edit"),
+    path("exams/<int:pk>/results/", exams.ExamResultsView.as_view(), name="exam_results"),
     path(
         "results/<int:pk>/correct/",
-        views.ExamResultCorrectView.as_view(),
+        exams.ExamResultCorrectView.as_view(),
         name="exam_result_correct",
     ),
 ]
@@ -44,6 +44,6 @@ def register_course_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_curriculum_viewset():
-    from courses.curriculum_admin import CurriculumModuleViewSet
+    from courses.viewsets.curriculum import CurriculumModuleViewSet
 
     return CurriculumModuleViewSet("curriculum")

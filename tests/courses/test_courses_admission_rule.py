@@ -10,7 +10,7 @@ from django.urls import reverse
 from courses import services
 from tests.conftest import client_for
 from tests.courses.factories import CourseFactory
-from tests.courses.test_screens import _course_form
+from tests.courses.helpers import course_form_data
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def course(trainer):
 
 
 def _edit(client, course, trainer, percent):
-    data = _course_form(
+    data = course_form_data(
         course.district,
         trainer,
         title=course.title,
@@ -30,7 +30,7 @@ def _edit(client, course, trainer, percent):
     return client.post(reverse("courses:edit", args=[course.pk]), data)
 
 
-def test_a_trainer_cannot_lower_the_minimum_in_the_course_form(course, trainer, trainer_client):
+def test_a_trainer_cannot_lower_the_minimum_in_thecourse_form_data(course, trainer, trainer_client):
     page = trainer_client.get(reverse("courses:edit", args=[course.pk])).content.decode()
     assert 'name="min_attendance_percent"' not in page
     response = _edit(trainer_client, course, trainer, 10)
@@ -43,7 +43,7 @@ def test_a_trainer_creating_a_course_gets_the_programme_minimum(trainer, trainer
     district = CourseFactory.build().district
     district.save()
     trainer_client.post(
-        reverse("courses:add"), _course_form(district, trainer, min_attendance_percent="5")
+        reverse("courses:add"), course_form_data(district, trainer, min_attendance_percent="5")
     )
     from courses.models import Course
 

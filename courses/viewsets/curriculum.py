@@ -20,8 +20,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from courses.curriculum import CurriculumError, reactivate_module, retire_module
 from courses.models import CurriculumModule
+from courses.services.curriculum import CurriculumError, reactivate_module, retire_module
 
 
 class StatusColumn(Column):

@@ -1,0 +1,1 @@
+"""Wagtail's generic list and edit screens for courses and the curriculum."""
