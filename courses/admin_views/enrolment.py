@@ -130,7 +130,7 @@ class AdmissionOverrideView(EnrolmentView):
     header_icon = "warning"
 
     def check_coordinator(self):
-        if not sees_everything(self.request.user):
+        if not services.can_override_admission(self.request.user):
             raise PermissionDenied
 
     def get_page_subtitle(self):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.roles import sees_everything
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
 from courses.forms import (
@@ -176,7 +175,7 @@ class ExamResultsView(CourseTaskView):
             max_total=sum(p.max_points for p in parts),
             rows=rows,
             eligible=[r for r in rows if r["passed"]],
-            can_override=sees_everything(self.request.user),
+            can_override=services.can_override_admission(self.request.user),
             edit_url=reverse("course_tasks:exam_edit", args=[self.object.pk]),
         )
         return context

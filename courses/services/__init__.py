@@ -12,7 +12,13 @@ from courses.services.courses import (
     ADMISSION_RULE_PERMISSION,
     check_course_changes,
 )
-from courses.services.enrolment import admission, enrol, override_admission, withdraw
+from courses.services.enrolment import (
+    admission,
+    can_override_admission,
+    enrol,
+    override_admission,
+    withdraw,
+)
 from courses.services.errors import CourseError
 from courses.services.exams import (
     DEFAULT_PASS_MARK,
@@ -34,6 +40,7 @@ __all__ = [
     "CourseError",
     "ResultConflict",
     "admission",
+    "can_override_admission",
     "cancel_session",
     "check_course_changes",
     "correct_exam_result",
