@@ -1,11 +1,12 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from courses.admin_views import attendance, enrolment, exams, overview, sessions
+from courses.admin_views import attendance, courses, enrolment, exams, overview, sessions
 from courses.viewsets.courses import CourseViewSet
 
 task_patterns = [
     path("<int:pk>/", overview.CourseOverviewView.as_view(), name="overview"),
+    path("<int:pk>/status/", courses.CourseStatusView.as_view(), name="status"),
     path("<int:pk>/sessions/series/", sessions.WeeklySeriesView.as_view(), name="weekly_series"),
     path("<int:pk>/enrol/", enrolment.EnrolView.as_view(), name="enrol"),
     path("<int:pk>/exam/new/", exams.ExamSetupView.as_view(), name="exam_add"),

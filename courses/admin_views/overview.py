@@ -8,6 +8,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses import services
 from courses.admin_views.base import CourseTaskView
+from courses.admin_views.courses import status_actions
 from courses.models import (
     OPEN_STATUSES,
     AdmissionState,
@@ -80,5 +81,6 @@ class CourseOverviewView(CourseTaskView):
             modules=list(course.modules.all()),
             can_change=user.has_perm("courses.change_course"),
             can_override=services.can_override_admission(user),
+            status_actions=status_actions(course),
         )
         return context

@@ -10,6 +10,8 @@ from courses.services.attendance import AttendanceConflict, AttendanceEntry, rec
 from courses.services.courses import (
     ADMISSION_RULE_FIELDS,
     ADMISSION_RULE_PERMISSION,
+    COURSE_TRANSITIONS,
+    change_course_status,
     check_course_changes,
 )
 from courses.services.enrolment import (
@@ -33,6 +35,7 @@ from courses.services.sessions import cancel_session, create_weekly_sessions, mo
 __all__ = [
     "ADMISSION_RULE_FIELDS",
     "ADMISSION_RULE_PERMISSION",
+    "COURSE_TRANSITIONS",
     "DEFAULT_PASS_MARK",
     "REASON_MAX_LENGTH",
     "AttendanceConflict",
@@ -42,6 +45,7 @@ __all__ = [
     "admission",
     "can_override_admission",
     "cancel_session",
+    "change_course_status",
     "check_course_changes",
     "correct_exam_result",
     "create_weekly_sessions",

@@ -142,7 +142,8 @@ class CourseViewSet(ScopedModelViewSet):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("status"),
+                # No status: it changes only by the overview's actions
+                # (courses.services.change_course_status).
                 FieldRowPanel([FieldPanel("location"), FieldPanel("district")]),
                 FieldPanel("capacity"),
                 # Shown to coordinators only; others keep the programme's value.

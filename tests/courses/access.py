@@ -8,7 +8,7 @@ import datetime as dt
 
 from core.roles import Role
 from courses.models import Enrolment, ExamPart, ExamResult
-from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
+from tests.access import DENIED, NOT_FOUND, OK, REDIRECT, Rule, staff_only
 from tests.courses.factories import CourseFactory, ExamFactory, SessionFactory
 from tests.factories import ParticipantFactory, UserFactory
 
@@ -78,6 +78,16 @@ RULES = {
     "courses:history_results": Rule(cases=_scoped("course")),
     "courses:usage": Rule(cases=_scoped("course")),
     "course_tasks:overview": Rule(cases=_scoped("course")),
+    # POST only; without a status the service refuses and the screen goes back to the
+    # overview with its message.
+    "course_tasks:status": Rule(
+        method="post",
+        cases=_scoped(
+            "course",
+            inside=staff_only(coordinator=REDIRECT, trainer=REDIRECT),
+            outside=staff_only(coordinator=REDIRECT, trainer=NOT_FOUND),
+        ),
+    ),
     "course_tasks:weekly_series": Rule(cases=_scoped("course")),
     "course_tasks:enrol": Rule(cases=_scoped("course")),
     "course_tasks:exam_add": Rule(cases=_scoped("course")),
