@@ -125,7 +125,7 @@ def verify_form(request):
         # the same answer as for an unknown code.
         return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
-        return HttpResponseRedirect(reverse("certificate_verify", args=[_typed_token(token)]))
+        return HttpResponseRedirect(reverse("certificates_verify", args=[_typed_token(token)]))
     return _respond(request, "certificates/verify_form.html", {})
 
 

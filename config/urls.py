@@ -18,8 +18,8 @@ urlpatterns = [
     *core_urls.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", core_views.health, name="health"),
-    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.health, name="core_health"),
+    path("robots.txt", cms_views.robots_txt, name="cms_robots_txt"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
@@ -30,8 +30,8 @@ urlpatterns = [
     path("read-aloud/<str:text_hash>.mp3", cms_views.read_aloud, name="cms_read_aloud"),
     # Printed in QR codes: short and outside the language prefixes; the page
     # follows the browser's language instead.
-    path("v/", certificate_views.verify_form, name="certificate_verify_form"),
-    path("v/<str:token>", certificate_views.verify, name="certificate_verify"),
+    path("v/", certificate_views.verify_form, name="certificates_verify_form"),
+    path("v/<str:token>", certificate_views.verify, name="certificates_verify"),
     # Calendar apps cannot sign in: the secret token is the key (housing.views).
     path("calendar/<str:token>.ics", housing_views.calendar_feed, name="housing_calendar_feed"),
 ]

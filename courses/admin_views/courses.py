@@ -44,4 +44,4 @@ class CourseStatusView(CourseTaskView):
                 request,
                 _("The course is now “%(status)s”.") % {"status": course.get_status_display()},
             )
-        return redirect("course_tasks:overview", self.course.pk)
+        return redirect("courses_overview", self.course.pk)

@@ -79,7 +79,7 @@ class ExamSetupView(CourseTaskView):
                 reason=data.get("reason", ""),
             ):
                 messages.success(request, _("The exam was saved."))
-                return redirect("course_tasks:exam_results", form.service_result.pk)
+                return redirect("courses_exam_results", form.service_result.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
@@ -176,7 +176,7 @@ class ExamResultsView(CourseTaskView):
             rows=rows,
             eligible=[r for r in rows if r["passed"]],
             can_override=services.can_override_admission(self.request.user),
-            edit_url=reverse("course_tasks:exam_edit", args=[self.object.pk]),
+            edit_url=reverse("courses_exam_edit", args=[self.object.pk]),
         )
         return context
 
@@ -216,7 +216,7 @@ class ExamResultsView(CourseTaskView):
                         "percent": result.percent,
                     },
                 )
-                return redirect("course_tasks:exam_results", self.object.pk)
+                return redirect("courses_exam_results", self.object.pk)
         return self.render_to_response(self.get_context_data(failed=failed), status=400)
 
 
@@ -252,7 +252,7 @@ class ExamResultCorrectView(CourseTaskView):
         }
 
     def results_url(self):
-        url = reverse("course_tasks:exam_results", args=[self.exam.pk])
+        url = reverse("courses_exam_results", args=[self.exam.pk])
         return f"{url}#result-{self.object.enrolment_id}"
 
     def get_breadcrumbs_items(self):
@@ -338,4 +338,4 @@ class ExamResultCorrectView(CourseTaskView):
                 % {"name": name},
             )
         # To the top of the results, where the message about the correction is shown.
-        return redirect("course_tasks:exam_results", self.exam.pk)
+        return redirect("courses_exam_results", self.exam.pk)

@@ -21,13 +21,13 @@ def extend_world(world, users):
 
 
 RULES = {
-    "health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
+    "core_health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
     # GET asks "Sign out?"; only a POST signs out.
     "core_logout": Rule(expect=_STAFF),
     "core_password_reset": Rule(expect=everyone(OK)),  # "forgotten password", rate limited
     "core_account": Rule(expect=_STAFF),  # Wagtail's account page, name and e-mail read only
-    "scoped_site_history": Rule(expect=_STAFF),
-    "scoped_site_history_results": Rule(expect=_STAFF),
+    "core_site_history": Rule(expect=_STAFF),
+    "core_site_history_results": Rule(expect=_STAFF),
     # Without an app there is nothing to verify: set one up.
     "core_2fa_verify": Rule(
         expect={**everyone("redirect to /admin/2fa/setup/"), "anonymous": LOGIN}

@@ -77,10 +77,10 @@ RULES = {
     "courses:history": Rule(cases=_scoped("course")),
     "courses:history_results": Rule(cases=_scoped("course")),
     "courses:usage": Rule(cases=_scoped("course")),
-    "course_tasks:overview": Rule(cases=_scoped("course")),
+    "courses_overview": Rule(cases=_scoped("course")),
     # POST only; without a status the service refuses and the screen goes back to the
     # overview with its message.
-    "course_tasks:status": Rule(
+    "courses_status": Rule(
         method="post",
         cases=_scoped(
             "course",
@@ -88,15 +88,15 @@ RULES = {
             outside=staff_only(coordinator=REDIRECT, trainer=NOT_FOUND),
         ),
     ),
-    "course_tasks:weekly_series": Rule(cases=_scoped("course")),
-    "course_tasks:enrol": Rule(cases=_scoped("course")),
-    "course_tasks:exam_add": Rule(cases=_scoped("course")),
-    "course_tasks:session_edit": Rule(cases=_scoped("session")),
-    "course_tasks:attendance": Rule(cases=_scoped("session")),
-    "course_tasks:sign_in_sheet": Rule(cases=_scoped("session")),
-    "course_tasks:withdraw": Rule(cases=_scoped("enrolment")),
-    "course_tasks:admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
-    "course_tasks:exam_edit": Rule(cases=_scoped("exam")),
-    "course_tasks:exam_results": Rule(cases=_scoped("exam")),
-    "course_tasks:exam_result_correct": Rule(cases=_scoped("exam_result")),
+    "courses_weekly_series": Rule(cases=_scoped("course")),
+    "courses_enrol": Rule(cases=_scoped("course")),
+    "courses_exam_add": Rule(cases=_scoped("course")),
+    "courses_session_edit": Rule(cases=_scoped("session")),
+    "courses_attendance": Rule(cases=_scoped("session")),
+    "courses_sign_in_sheet": Rule(cases=_scoped("session")),
+    "courses_withdraw": Rule(cases=_scoped("enrolment")),
+    "courses_admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
+    "courses_exam_edit": Rule(cases=_scoped("exam")),
+    "courses_exam_results": Rule(cases=_scoped("exam")),
+    "courses_exam_result_correct": Rule(cases=_scoped("exam_result")),
 }
