@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -22,6 +23,7 @@ from placement import matching, services
 from placement.forms import (
     AcceptForm,
     DeclineForm,
+    EndSearchForm,
     PhotoForm,
     ProposeForm,
     TenancyForm,
@@ -30,6 +32,7 @@ from placement.forms import (
 )
 from placement.models import (
     OPEN_PROPOSAL_STATUSES,
+    FlatSearch,
     Proposal,
     ProposalStatus,
     Vacancy,
@@ -375,6 +378,35 @@ class WithdrawView(PlacementTaskMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The vacancy has been withdrawn."))
         return redirect("placement_vacancy", self.vacancy.pk)
+
+
+class EndSearchView(PlacementTaskMixin, FormView):
+    """End a household's flat search (``services.end_search``)."""
+
+    permission_required = "placement.change_flatsearch"
+    template_name = "placement/end_search.html"
+    form_class = EndSearchForm
+    page_title = gettext_lazy("End the search")
+
+    def load(self, request, pk):
+        self.search = get_visible_or_404(
+            FlatSearch.objects.select_related("household"), request.user, pk
+        )
+
+    def get_page_subtitle(self):
+        return str(self.search.household)
+
+    def get_initial(self):
+        return {"ended_on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search=self.search, **kwargs)
+
+    def form_valid(self, form):
+        if not form.call_service(services.end_search, self.search, **form.cleaned_data):
+            return self.form_invalid(form)
+        messages.success(self.request, _("The flat search has ended."))
+        return redirect("flat_searches:inspect", self.search.pk)
 
 
 def photo(request, pk):
