@@ -135,9 +135,7 @@ def end_search(search: FlatSearch, *, ended_on=None) -> FlatSearch:
             "ended_on",
         )
     if ended_on > _today():
-        raise PlacementError(
-            "end_in_future", _("A search cannot end in the future."), "ended_on"
-        )
+        raise PlacementError("end_in_future", _("A search cannot end in the future."), "ended_on")
     search.ended_on = ended_on
     search.save(update_fields=["ended_on", "updated_at"])
     return search

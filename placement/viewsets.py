@@ -127,7 +127,7 @@ class VacancyViewSet(ScopedModelViewSet):
 
 
 class EndSearchButtonMixin:
-    """"End the search" in an open search's header menu (coordinators)."""
+    """ "End the search" in an open search's header menu (coordinators)."""
 
     def get_header_more_buttons(self):
         buttons = list(super().get_header_more_buttons())
