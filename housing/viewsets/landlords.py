@@ -134,6 +134,9 @@ class AgreementForm(ScopedAdminModelForm):
         for name in fixed:
             if name in self.fields:
                 self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Fixed since the agreement came into force; ending it is an action of its own."
+                )
 
 
 class AgreementEditView(StatusActionButtonMixin, ServiceErrorsMixin, EditView):
