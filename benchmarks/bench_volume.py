@@ -63,16 +63,29 @@ def run():
         f"\nFive years of data (scale {SCALE}, {engine}, "
         f"generated in {generated:.0f} s, {RUNS} runs)"
     )
-    print(f"  {'screen':<36} {'demo median':>11} {'5y median':>10} {'5y p95':>8} {'ratio':>6}")
+    print(
+        f"  {'screen':<36} {'demo median':>11} {'5y median':>10} {'5y p95':>8} {'ratio':>6}"
+        f" {'min ratio':>9}"
+    )
     rows = []
     for title in large:
         a, b = small[title], large[title]
         ratio = b.median_ms / a.median_ms
-        rows.append({"screen": title, "demo": a.__dict__, "five_years": b.__dict__, "ratio": ratio})
+        # The fastest run of each: less disturbed by other work on a shared machine.
+        min_ratio = b.min_ms / a.min_ms
+        rows.append(
+            {
+                "screen": title,
+                "demo": a.__dict__,
+                "five_years": b.__dict__,
+                "ratio": ratio,
+                "min_ratio": min_ratio,
+            }
+        )
         flag = "" if ratio <= 1.5 and b.p95_ms < 300 else "  <- over the aim"
         print(
             f"  {title:<36} {a.median_ms:8.1f} ms {b.median_ms:7.1f} ms"
-            f" {b.p95_ms:5.0f} ms {ratio:6.2f}{flag}"
+            f" {b.p95_ms:5.0f} ms {ratio:6.2f} {min_ratio:9.2f}{flag}"
         )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"volume-{engine}.json").write_text(json.dumps(rows, indent=2))

@@ -10,7 +10,8 @@ from django.db.models import Count
 def main_screens() -> list[tuple[str, str, str]]:
     from certificates.models import Certificate
     from courses.models import Course, Exam, Session
-    from housing.models import Household
+    from housing.models import Household, Participant
+    from placement.models import Vacancy, VacancyStatus
 
     busiest_household = (
         Household.objects.annotate(n=Count("visits")).order_by("-n", "pk").values("pk").first()
@@ -21,6 +22,17 @@ def main_screens() -> list[tuple[str, str, str]]:
     ).first()
     exam = Exam.objects.annotate(n=Count("results")).order_by("-n", "pk").first()
     family = Certificate.objects.order_by("pk").values_list("holder_family_name", flat=True).first()
+    vacancy = (
+        Vacancy.objects.filter(status__in=[VacancyStatus.OPEN, VacancyStatus.PROPOSED])
+        .order_by("pk")
+        .first()
+    )
+    # The person with the most records: a member of the busiest household.
+    person = (
+        Participant.objects.filter(household=busiest_household["pk"]).order_by("pk").first()
+        if busiest_household
+        else None
+    )
     screens = [
         ("participant list", "coordinator", "/admin/participants/"),
         ("participant search by name", "coordinator", "/admin/participants/?q=Popescu"),
@@ -39,6 +51,19 @@ def main_screens() -> list[tuple[str, str, str]]:
         ("monitoring report for a year", "coordinator", "/admin/monitoring/?kind=year"),
         ("site history", "coordinator", "/admin/reports/site-history/"),
     ]
+    screens.append(("access log report", "coordinator", "/admin/privacy/access-log/"))
+    if vacancy:
+        screens.append(
+            ("vacancy matching", "coordinator", f"/admin/placement/vacancies/{vacancy.pk}/")
+        )
+    if person:
+        screens.append(
+            (
+                "Datenauskunft of one person",
+                "coordinator",
+                f"/admin/privacy/participants/{person.pk}/export/",
+            )
+        )
     if session:
         screens.append(
             (

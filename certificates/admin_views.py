@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus
@@ -76,13 +76,7 @@ def course_issue(request, course):
         # A coordinator's reason for an early issue or an issue after a revocation.
         reason = request.POST.get("reason", "")
         try:
-            if action == "issue_all":
-                issued = services.issue_for_course(course, request.user, reason=reason)
-                messages.success(
-                    request,
-                    _("%(count)d certificates are being created.") % {"count": len(issued)},
-                )
-            elif action == "issue":
+            if action == "issue":
                 enrolment = get_object_or_404(
                     Enrolment.objects.filter(course=course), pk=request.POST.get("enrolment")
                 )
@@ -121,6 +115,53 @@ def course_issue(request, course):
             "finished": course.is_finished_on(),
             "last_session": last_session,
             "coordinator": services.can_revoke(request.user),
+        },
+    )
+
+
+@permission_then_scope("certificates.issue_certificate", Course, pk_url_kwarg="course_pk")
+def course_issue_all(request, course):
+    """Issue for the whole course, after a confirmation: GET shows "N Zertifikate
+    ausstellen?" with the names (services.pending_for_course), POST issues for exactly
+    those (someone who passed in between is not issued unasked)."""
+    if request.method == "POST":
+        confirmed = [value for value in request.POST.getlist("enrolment") if value.isdigit()]
+        try:
+            issued = services.issue_for_course(
+                course,
+                request.user,
+                reason=request.POST.get("reason", ""),
+                enrolments=[int(value) for value in confirmed],
+            )
+        except services.CertificateError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d certificate is being created.",
+                    "%(count)d certificates are being created.",
+                    len(issued),
+                )
+                % {"count": len(issued)},
+            )
+        return redirect("certificates_course", course.pk)
+    pending = list(
+        services.pending_for_course(course)
+        .select_related("participant")
+        .order_by("participant__family_name", "participant__given_names", "pk")
+    )
+    finished = course.is_finished_on()
+    return TemplateResponse(
+        request,
+        "certificates/admin/course_issue_all.html",
+        {
+            "course": course,
+            "pending": pending,
+            "finished": finished,
+            "last_session": course.taught_period()[1],
+            # A trainer cannot issue before the end; a coordinator can, with a reason.
+            "may_issue": bool(pending) and (finished or services.can_revoke(request.user)),
         },
     )
 

@@ -14,6 +14,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,7 +99,21 @@ class CertificateQuerySet(models.QuerySet):
         )
 
     def with_verification_count(self):
-        return self.annotate(verification_count=Count("verifications"))
+        # A subquery per row, not a join with GROUP BY: the list then counts and sorts
+        # certificates only and counts the checks of the page's rows (50,000 checks of
+        # 3,000 certificates: the join made every page read all of them).
+        checks = (
+            Verification.objects.filter(certificate=models.OuterRef("pk"))
+            .order_by()
+            .values("certificate")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            verification_count=Coalesce(
+                models.Subquery(checks, output_field=models.IntegerField()), 0
+            )
+        )
 
 
 class NumberSequence(models.Model):
@@ -229,6 +244,8 @@ class Certificate(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
+        # The list's first page, newest first, without sorting every certificate.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="certificate_newest")]
         permissions = [
             ("issue_certificate", _("Can issue certificates")),
             ("revoke_certificate", _("Can revoke and re-issue certificates")),

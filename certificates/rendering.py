@@ -5,8 +5,10 @@ the snapshot, the document dates are the issue date, and the PDF identifier is
 derived from the certificate number (not from the clock or a random source).
 """
 
+import atexit
 import base64
 import datetime as dt
+import functools
 import hashlib
 import io
 from pathlib import Path
@@ -19,6 +21,7 @@ from django.utils.html import format_html
 from certificates.texts import TEXTS, module_title
 
 FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+STYLESHEET = Path(__file__).resolve().parent / "certificate.css"
 
 
 def qr_image(data: str) -> str:
@@ -57,7 +60,6 @@ def _page(certificate, language: str) -> dict:
     fill = {
         key: format_html('<span dir="ltr">{}</span>', value)
         for key, value in {
-            "place": certificate.course_location,
             "start": _date(certificate.course_start),
             "end": _date(certificate.course_end),
             "exam": _date(certificate.exam_date),
@@ -69,6 +71,12 @@ def _page(certificate, language: str) -> dict:
     opening, closing = texts["quotes"]
     fill["course"] = format_html(
         '<span dir="ltr">\u2066{}{}{}\u2069</span>', opening, certificate.course_title, closing
+    )
+    # The address in parentheses, the parentheses inside its isolate: a line break in
+    # the address then keeps "(" before its first word and ")" after its last on the
+    # Arabic page too (see certificates/texts.py).
+    fill["place"] = format_html(
+        '<span dir="ltr">\u2066({})\u2069</span>', certificate.course_location
     )
     modules = [module_title(module, language) for module in certificate.modules]
     return {
@@ -113,17 +121,44 @@ def render_html(certificate) -> str:
             "pages": pages,
             # The template's name for the QR code's markup (now an image, see qr_image).
             "qr_svg": qr_image(certificate.verification_url),
-            "fonts_dir": FONTS_DIR.as_uri(),
             "document_date": issued.isoformat(),
         },
     )
 
 
+@functools.cache
+def styles():
+    """The certificate's stylesheet and fonts, parsed and loaded once per process.
+
+    Every render of a worker uses the same ``FontConfiguration`` and ``CSS``: loading the
+    four fonts (@font-face) and parsing the styles was a large part of each render
+    (benchmarks/README.md). Nothing in them depends on the certificate.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    css = CSS(
+        string=STYLESHEET.read_text().replace("FONTS_DIR", FONTS_DIR.as_uri()),
+        base_url=str(settings.BASE_DIR),
+        font_config=font_config,
+    )
+    return font_config, css
+
+
+# Drop them while the interpreter is whole: the font configuration removes its
+# temporary font folder when it is collected, which fails late in the shutdown.
+atexit.register(styles.cache_clear)
+
+
 def render_pdf(certificate) -> bytes:
     from weasyprint import HTML
 
+    font_config, css = styles()
     identifier = hashlib.sha256(certificate.number.encode()).hexdigest()[:32].encode()
     return HTML(string=render_html(certificate), base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[css],
+        font_config=font_config,
         pdf_variant="pdf/a-3b",
         pdf_identifier=identifier,
         uncompressed_pdf=False,

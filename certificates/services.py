@@ -239,8 +239,23 @@ def issue_certificate(enrolment, by, *, reason: str = "") -> Certificate:
     return certificate
 
 
-def issue_for_course(course, by, *, reason: str = "") -> list[Certificate]:
-    """Issue certificates for every eligible participant of ``course`` who has none yet.
+def pending_for_course(course):
+    """Enrolments of ``course`` that the whole-course issue would issue for: eligible,
+    and no certificate yet (a revoked one counts: issuing again is a decision per
+    person). The confirmation screen lists exactly these."""
+    from courses.models import Enrolment
+
+    return (
+        Enrolment.objects.eligible_for_certificate()
+        .filter(course=course)
+        .exclude(pk__in=Certificate.objects.values("enrolment_id"))
+    )
+
+
+def issue_for_course(course, by, *, reason: str = "", enrolments=None) -> list[Certificate]:
+    """Issue certificates for every eligible participant of ``course`` who has none yet
+    (``pending_for_course``); with ``enrolments`` (ids), only for those of them, e.g.
+    the list a person confirmed (someone who passed since is not issued unasked).
 
     Idempotent: running it again issues nothing twice. Returns the certificates made
     by this call. Each certificate is its own transaction, so one failure (e.g. a
@@ -248,17 +263,13 @@ def issue_for_course(course, by, *, reason: str = "") -> list[Certificate]:
     certificate was revoked are left out: issuing again is a decision per person.
     Raises what ``issue_certificate`` raises for an unfinished course.
     """
-    from courses.models import Enrolment
-
     if not can_issue(by, course):
         raise CertificateError(
             "not_allowed", _("You may only issue certificates for your own courses.")
         )
-    pending = (
-        Enrolment.objects.eligible_for_certificate()
-        .filter(course=course)
-        .exclude(pk__in=Certificate.objects.values("enrolment_id"))
-    )
+    pending = pending_for_course(course)
+    if enrolments is not None:
+        pending = pending.filter(pk__in=list(enrolments))
     issued = []
     for enrolment in pending.select_related("course"):
         try:

@@ -5,7 +5,11 @@ authoritative one, the second page is a translation into the holder's preferred
 language. They live here (not in the gettext catalogs) so a certificate's wording
 never changes with the language of the staff member who issues it.
 
-Placeholders: {course} {place} {start} {end} {exam} {date} {url}.
+Placeholders: {course} {place} {start} {end} {exam} {date} {url}. ``{place}`` is
+printed with its parentheses: they belong to the address's left-to-right isolate, so
+on the Arabic page a line break inside the address leaves "(" before its first word
+and ")" after its last (as separate text, the opening one ended up mirrored at the end
+of the first line and the closing one missing from the second).
 
 Quotation marks are each language's own ("quotes"; rendering puts them around the
 course title). Latin text in guillemets on the Arabic page is one left-to-right
@@ -24,7 +28,7 @@ TEXTS = {
         "latin": "in lateinischer Schrift",
         "quotes": ("„", "“"),
         "body": (
-            "vom {start} bis zum {end} am Kurs {course} ({place}) teilgenommen und die "
+            "vom {start} bis zum {end} am Kurs {course} {place} teilgenommen und die "
             "Abschlussprüfung am {exam} erfolgreich bestanden hat."
         ),
         "modules": "Inhalte des Kurses",
@@ -48,7 +52,7 @@ TEXTS = {
         "latin": "cu litere latine",
         "quotes": ("„", "”"),
         "body": (
-            "a participat în perioada {start} – {end} la cursul {course} ({place}) și a "
+            "a participat în perioada {start} – {end} la cursul {course} {place} și a "
             "promovat examenul final la data de {exam}."
         ),
         "modules": "Conținutul cursului",
@@ -75,7 +79,7 @@ TEXTS = {
         "latin": "на латиница",
         "quotes": ("„", "“"),
         "body": (
-            "е участвал(а) в курса {course} ({place}) от {start} до {end} и е издържал(а) "
+            "е участвал(а) в курса {course} {place} от {start} до {end} и е издържал(а) "
             "успешно заключителния изпит на {exam}."
         ),
         "modules": "Съдържание на курса",
@@ -101,7 +105,7 @@ TEXTS = {
         "latin": "بالحروف اللاتينية",
         "quotes": ("«", "»"),
         "body": (
-            "قد شارك/ت في دورة {course} ({place}) خلال الفترة من {start} إلى {end}، "
+            "قد شارك/ت في دورة {course} {place} خلال الفترة من {start} إلى {end}، "
             "واجتاز/ت الامتحان النهائي بنجاح بتاريخ {exam}."
         ),
         "modules": "محتوى الدورة",
@@ -124,7 +128,7 @@ TEXTS = {
         "latin": "Latin harfleriyle",
         "quotes": ("“", "”"),
         "body": (
-            "adlı kişinin {start} – {end} tarihleri arasında {course} kursuna ({place}) "
+            "adlı kişinin {start} – {end} tarihleri arasında {course} kursuna {place} "
             "katıldığı ve {exam} tarihinde bitirme sınavını başarıyla geçtiği onaylanır."
         ),
         "modules": "Kursun içeriği",
@@ -150,7 +154,7 @@ TEXTS = {
         "latin": "латиницею",
         "quotes": ("«", "»"),
         "body": (
-            "з {start} по {end} брав(ла) участь у курсі {course} ({place}) та {exam} "
+            "з {start} по {end} брав(ла) участь у курсі {course} {place} та {exam} "
             "успішно склав(ла) підсумковий іспит."
         ),
         "modules": "Зміст курсу",
@@ -176,7 +180,7 @@ TEXTS = {
         "latin": "in Latin letters",
         "quotes": ("“", "”"),
         "body": (
-            "took part in the course {course} ({place}) from {start} to {end} and passed "
+            "took part in the course {course} {place} from {start} to {end} and passed "
             "the final exam on {exam}."
         ),
         "modules": "Course content",

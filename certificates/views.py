@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
 
@@ -29,8 +30,9 @@ from certificates.models import (
 from core import ratelimit
 from core.clientip import client_address
 
-# Languages the page is translated into; any other browser language gets German.
-PAGE_LANGUAGES = ("de", "en", "ro", "bg")
+# Languages the page is translated into (every language of the site); any other
+# browser language gets German.
+PAGE_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 # What the public page may read of a certificate; nothing else is even loaded.
 PUBLIC_FIELDS = (
@@ -59,7 +61,14 @@ STRICT_CSP = {
 
 
 def page_language(request) -> str:
-    """The first language of the browser's Accept-Language that the page speaks."""
+    """The language chosen with the page's language switch (``?lang=``), else the first
+    language of the browser's Accept-Language that the page speaks.
+
+    The choice travels in the address only: the page sets no cookie and keeps nothing.
+    """
+    chosen = request.GET.get("lang", "")
+    if chosen in PAGE_LANGUAGES:
+        return chosen
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
         primary = code.split("-")[0].lower()
         if primary in PAGE_LANGUAGES:
@@ -94,10 +103,44 @@ def counting_transaction():
         yield
 
 
+def direction(language: str) -> str:
+    return "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+
+
+def _language_links(path: str, language: str) -> list[dict]:
+    """The language switch: ``path`` in every page language (the code kept, nothing else)."""
+    return [
+        {
+            "code": code,
+            "name": name,
+            "dir": direction(code),
+            "url": f"{path}?{urlencode({'lang': code})}",
+            "current": code == language,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
 def _respond(request, template, context, status=200):
+    """The page in the visitor's language. A certificate's page switches language in
+    place; every other page (not found, too many checks) switches to the form, so
+    those answers stay the same whatever code was asked for."""
     language = page_language(request)
+    path = request.path if status == 200 else reverse("certificates_verify_form")
     with translation.override(language):
-        response = render(request, template, {**context, "page_language": language}, status=status)
+        response = render(
+            request,
+            template,
+            {
+                **context,
+                "page_language": language,
+                "page_direction": direction(language),
+                # Kept in the form and the links only when the visitor chose it.
+                "chosen_language": language if request.GET.get("lang") == language else "",
+                "languages": _language_links(path, language),
+            },
+            status=status,
+        )
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store"
@@ -125,7 +168,11 @@ def verify_form(request):
         # the same answer as for an unknown code.
         return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
-        return HttpResponseRedirect(reverse("certificates_verify", args=[_typed_token(token)]))
+        url = reverse("certificates_verify", args=[_typed_token(token)])
+        language = request.GET.get("lang", "")
+        if language in PAGE_LANGUAGES:
+            url += "?" + urlencode({"lang": language})
+        return HttpResponseRedirect(url)
     return _respond(request, "certificates/verify_form.html", {})
 
 

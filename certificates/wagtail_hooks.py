@@ -22,6 +22,11 @@ def register_certificate_urls():
             name="certificates_course",
         ),
         path(
+            "issue-certificates/<int:course_pk>/all/",
+            admin_views.course_issue_all,
+            name="certificates_course_issue_all",
+        ),
+        path(
             "issue-certificates/<int:course_pk>/print/",
             print_views.course_certificates_pdf,
             name="certificates_course_pdf",

@@ -330,6 +330,7 @@ EMAIL_BACKEND = (
 # --- Wagtail ----------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Mietführerschein"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.StaffLoginForm"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are PDF handouts and self-hosted audio/video; cms.media checks the content.

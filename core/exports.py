@@ -13,16 +13,28 @@ once in ``CoreConfig.ready``) adjusts the mixin itself, for every export at once
   left as they are.
 - **German Excel.** CSV is UTF-8 with a byte order mark (without it Excel reads
   "Rădulescu" as "RÄƒdulescu") and separated by semicolons, the list separator of
-  German Excel (with commas every row lands in column A). Dates are TT.MM.JJJJ.
+  German Excel (with commas every row lands in column A). Dates are TT.MM.JJJJ,
+  decimals have a comma ("66,7"), yes/no are "ja"/"nein".
+- **German values.** A field with choices exports its label ("läuft", "ausgestellt"),
+  not the stored value ("running", "issued"), in CSV and XLSX; a list of choices
+  (languages) its labels separated by commas.
 """
 
 import csv
 import datetime
+from collections import OrderedDict
+from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.coreutils import multigetattr
+
+from core import formats
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_DELIMITER = ";"
@@ -40,6 +52,48 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _german_value(value):
+    """A CSV cell as German Excel reads it; XLSX keeps numbers and booleans typed."""
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, float | Decimal):
+        return formats.number(value)
+    return _german_date(value)
+
+
+def _choice_field(owner, name):
+    if not isinstance(owner, models.Model):
+        return None
+    try:
+        model_field = owner._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if model_field.is_relation or not getattr(model_field, "choices", None):
+        return None
+    return model_field
+
+
+def export_value(item, accessor: str):
+    """What a list's column ``accessor`` (a dotted path, as in ``list_export``) exports
+    for ``item``: the label of a choice field's value, else Wagtail's lookup."""
+    *path, name = accessor.split(".")
+    owner = multigetattr(item, ".".join(path)) if path else item
+    model_field = _choice_field(owner, name)
+    if model_field is None:
+        return multigetattr(item, accessor)
+    value = getattr(owner, model_field.attname)
+    labels = dict(model_field.flatchoices)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    if value in (None, ""):
+        return value
+    return str(labels.get(value, value))
+
+
+def _to_row_dict(self, item):
+    return OrderedDict((field, export_value(item, field)) for field in self.list_export)
 
 
 def _german_date(value):
@@ -62,7 +116,7 @@ _original_preprocess = SpreadsheetExportMixin.preprocess_field_value
 
 def _preprocess_field_value(self, field, value, export_format):
     if export_format == self.FORMAT_CSV:
-        value = _german_date(value)
+        value = _german_value(value)
     return neutralise(_original_preprocess(self, field, value, export_format))
 
 
@@ -83,6 +137,7 @@ def _write_csv_response(self, queryset):
 
 
 def install():
+    SpreadsheetExportMixin.to_row_dict = _to_row_dict
     SpreadsheetExportMixin.preprocess_field_value = _preprocess_field_value
     SpreadsheetExportMixin.stream_csv = _stream_csv
     SpreadsheetExportMixin.write_csv_response = _write_csv_response

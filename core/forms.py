@@ -1,7 +1,9 @@
 """Admin forms: choices that respect the user's scope, and domain errors as form errors."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm
 
 from core.errors import DomainError
 
@@ -67,3 +69,12 @@ class ScopedAdminModelForm(DomainErrorFormMixin, WagtailAdminModelForm):
                 if related:
                     queryset = queryset.select_related(*related)
                 field.queryset = queryset
+
+
+class StaffLoginForm(LoginForm):
+    """Wagtail's login form with a German label on the password field (Wagtail gives it
+    none, so Django shows the field's name, "Password", in English)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = gettext_lazy("Password")

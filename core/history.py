@@ -16,14 +16,17 @@ A model may ask for more on the page with two class attributes:
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from core import users
+from core import formats, users
 
 EMPTY = "–"
 
@@ -51,6 +54,8 @@ class HistoryEntry:
 
 
 def _display(value, model_field, labels: dict) -> str:
+    """A value as the page shows it, in German: choice labels, "ja"/"nein", "80 %",
+    "66,7", TT.MM.JJJJ. Two values that show the same are the same (see _changed)."""
     if value in (None, "", [], {}):
         return EMPTY
     if isinstance(model_field, models.ForeignKey):
@@ -58,16 +63,33 @@ def _display(value, model_field, labels: dict) -> str:
     if model_field.choices:
         choices = dict(model_field.flatchoices)
         if isinstance(value, list):
-            return ", ".join(str(choices.get(item, item)) for item in value)
+            # In the order of the choices: a reordered list reads the same.
+            order = {key: n for n, key in enumerate(choices)}
+            items = sorted(value, key=lambda item: (order.get(item, len(order)), str(item)))
+            return ", ".join(str(choices.get(item, item)) for item in items)
         return str(choices.get(value, value))
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(value, int | float | Decimal):
+        if model_field.name == "percent" or model_field.name.endswith("_percent"):
+            return formats.percent(value)
+        return formats.number(value)
     if isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values()):
         # Points per exam part, keyed by the part's id: shown as on the results screen.
-        return " + ".join(str(value[key]) for key in sorted(value, key=_numeric_first))
+        return " + ".join(formats.number(value[key]) for key in sorted(value, key=_numeric_first))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, str) and isinstance(model_field, models.DateField):
+        # A date that reached the record as text (ISO) reads like any other date.
+        parsed = (
+            parse_datetime(value)
+            if isinstance(model_field, models.DateTimeField)
+            else parse_date(value)
+        )
+        value = parsed or value
     if hasattr(value, "strftime"):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value)
         return value.strftime("%d.%m.%Y %H:%M" if isinstance(value, datetime) else "%d.%m.%Y")
     if isinstance(value, models.Model):
         return str(value)
@@ -134,11 +156,17 @@ def build_entries(
                 delta = record.diff_against(previous, included_fields=list(editable))
                 for change in delta.changes:
                     model_field = editable[change.field]
+                    old = _display(change.old, model_field, labels)
+                    new = _display(change.new, model_field, labels)
+                    if old == new:
+                        # Decimal 80 and 80.0, a list in another order, the same date
+                        # as text and as a date: different to Python, not to a reader.
+                        continue
                     changes.append(
                         FieldChange(
                             str(model_field.verbose_name),
-                            _display(change.old, model_field, labels),
-                            _display(change.new, model_field, labels),
+                            old,
+                            new,
                             highlight=str(highlights.get(change.field, "")),
                         )
                     )

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import formats
+
 # --- Certificates (registered by the certificates app) ---------------------------------
 
 _certificate_lookup: Callable[[int], str | None] | None = None
@@ -86,7 +88,7 @@ def household_timeline_entries(household, user):
                 "name": result.enrolment.participant.full_name,
                 "attempt": result.attempt,
                 "outcome": _("passed") if result.passed else _("not passed"),
-                "percent": result.percent,
+                "percent": formats.number(result.percent),
             },
             warning=not result.passed,
         )

@@ -8,12 +8,17 @@ the page shows only the sections the user may read.
 
 A section's ``collect(households, user)`` receives the household (already checked
 for scope) and must use a fixed number of queries however many records there are.
+A section whose entries are costly to describe (home visits: companions and topics)
+may yield them with only date, title and ``source`` and name a ``complete(entries)``
+that fills in the rest in a fixed number of queries: the page calls it only for the
+entries it shows (``page()``), so a household with hundreds of visits costs one page.
 """
 
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +36,8 @@ class Entry:
     warning: bool = False
     # Buttons under the entry: (label, url, sent as POST?), only those the user may use.
     actions: list[tuple[str, str, bool]] = field(default_factory=list)
+    # The record behind the entry, for a section's ``complete``.
+    source: object = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,8 @@ class Section:
     permission: str
     collect: Callable[[object, object], Iterable[Entry]]
     order: int = 100
+    # Fills in the entries' lines (and more) for the entries shown; fixed queries.
+    complete: Callable[[list[Entry]], None] | None = None
 
     def allowed(self, user) -> bool:
         return user.has_perm(self.permission)
@@ -60,14 +69,42 @@ def sections_for(user) -> list[Section]:
     )
 
 
-def build(household, user) -> tuple[list[Section], list[Entry]]:
-    """The sections the user may see and their entries, newest first."""
-    sections = sections_for(user)
+TIMELINE_PER_PAGE = 30
+
+
+def _collect(household, user, sections) -> list[Entry]:
     entries = []
     for section in sections:
         entries.extend(section.collect(household, user))
     entries.sort(key=lambda e: e.date, reverse=True)
+    return entries
+
+
+def _complete(sections, entries) -> None:
+    for section in sections:
+        if section.complete is not None:
+            mine = [e for e in entries if e.section == section.key]
+            if mine:
+                section.complete(mine)
+
+
+def build(household, user) -> tuple[list[Section], list[Entry]]:
+    """The sections the user may see and all their entries, complete, newest first."""
+    sections = sections_for(user)
+    entries = _collect(household, user, sections)
+    _complete(sections, entries)
     return sections, entries
+
+
+def page(household, user, chosen="", number=None, per_page=TIMELINE_PER_PAGE):
+    """(sections, page of entries): only ``chosen``'s entries if it is a section key;
+    only the entries of the page are completed. Queries do not grow with the entries."""
+    sections = sections_for(user)
+    shown = [s for s in sections if s.key == chosen] or sections
+    entries = _collect(household, user, shown)
+    current = Paginator(entries, per_page).get_page(number)
+    _complete(shown, current.object_list)
+    return sections, current
 
 
 def _date(value) -> str:
@@ -144,15 +181,32 @@ def _concerns(household, user):
 
 
 def _visits(household, user):
+    from housing.models import HomeVisit, VisitOutcome
+
+    # Light: date and outcome of every visit, no model instances (a household may have
+    # hundreds); the rest only for the page's visits (_complete_visits).
+    titles = {
+        value: _("Home visit: %(outcome)s") % {"outcome": label}
+        for value, label in VisitOutcome.choices
+    }
+    rows = HomeVisit.objects.filter(household=household).values_list("pk", "date", "outcome")
+    for pk, date, outcome in rows:
+        yield Entry(date, "visits", titles.get(outcome, outcome), source=pk)
+
+
+def _complete_visits(entries):
     from django.contrib.auth import get_user_model
 
     from housing.models import HomeVisit
 
-    visits = HomeVisit.objects.filter(household=household).prefetch_related(
+    visits = HomeVisit.objects.filter(pk__in=[entry.source for entry in entries]).prefetch_related(
         Prefetch("companions", queryset=get_user_model().objects.order_by("first_name")),
         "topics",
     )
-    for visit in visits:
+    by_pk = {visit.pk: visit for visit in visits}
+    for entry in entries:
+        visit = by_pk[entry.source]
+        entry.url = reverse("visits:inspect", args=[visit.pk])
         names = ", ".join(c.get_full_name() or c.get_username() for c in visit.companions.all())
         topics = [t.title for t in visit.topics.all()]
         if visit.free_topics:
@@ -176,13 +230,7 @@ def _visits(household, user):
                 lines.append(f"{label}: {text}")
         if visit.next_visit:
             lines.append(_("Next visit: %(date)s") % {"date": _date(visit.next_visit)})
-        yield Entry(
-            visit.date,
-            "visits",
-            _("Home visit: %(outcome)s") % {"outcome": visit.get_outcome_display()},
-            lines,
-            reverse("visits:inspect", args=[visit.pk]),
-        )
+        entry.lines = lines
 
 
 def _follow_ups(household, user):
@@ -230,7 +278,16 @@ register(
         "concerns", gettext_lazy("Landlord concerns"), "housing.view_landlordconcern", _concerns, 30
     )
 )
-register(Section("visits", gettext_lazy("Home visits"), "housing.view_homevisit", _visits, 40))
+register(
+    Section(
+        "visits",
+        gettext_lazy("Home visits"),
+        "housing.view_homevisit",
+        _visits,
+        40,
+        complete=_complete_visits,
+    )
+)
 register(
     Section("follow_ups", gettext_lazy("Follow-ups"), "housing.view_followup", _follow_ups, 50)
 )

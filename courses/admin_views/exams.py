@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import formats
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
 from courses.forms import (
@@ -213,7 +214,8 @@ class ExamResultsView(CourseTaskView):
                     % {
                         "name": enrolment.participant,
                         "attempt": result.attempt,
-                        "percent": result.percent,
+                        # "66,7" and "80", not "66.7" and "80.0".
+                        "percent": formats.number(result.percent),
                     },
                 )
                 return redirect("courses_exam_results", self.object.pk)

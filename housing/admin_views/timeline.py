@@ -20,16 +20,19 @@ class TimelineView(HousingTaskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sections, entries = timeline.build(self.household, self.request.user)
         chosen = self.request.GET.get("section", "")
-        if chosen in {s.key for s in sections}:
-            entries = [e for e in entries if e.section == chosen]
+        sections, page = timeline.page(
+            self.household, self.request.user, chosen, self.request.GET.get("p")
+        )
+        if chosen not in {s.key for s in sections}:
+            chosen = ""
         labels = {s.key: s.label for s in sections}
         context.update(household_card(self.household))
         context.update(
             sections=sections,
             chosen=chosen,
-            entries=[(entry, labels[entry.section]) for entry in entries],
+            page=page,
+            entries=[(entry, labels[entry.section]) for entry in page.object_list],
             can_log=self.request.user.has_perm("housing.add_homevisit"),
             can_add_follow_up=self.request.user.has_perm("housing.add_followup"),
         )

@@ -98,6 +98,11 @@ class HomeVisit(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = _("home visit")
         verbose_name_plural = _("home visits")
+        indexes = [
+            # A household's latest visit (caseload: last and next visit) and its visits
+            # newest first (timeline): one index step instead of sorting every visit.
+            models.Index(fields=["household", "-date", "-id"], name="homevisit_household_latest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="visit_duration_positive",
@@ -207,6 +212,15 @@ class FollowUp(models.Model):
         ordering = ["due_on", "pk"]
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
+        indexes = [
+            # The caseload's overdue count and first due date per household read only
+            # open follow-ups, by due date: a small partial index.
+            models.Index(
+                fields=["household", "due_on"],
+                condition=models.Q(status="open"),
+                name="followup_open_due",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="follow_up_done_has_date",

@@ -66,6 +66,10 @@ RULES = {
     # Task screens.
     "certificates_courses": Rule(expect=_BOTH),
     "certificates_course": Rule(cases=_scoped("course", "other_course", _BOTH, _BOTH_OUTSIDE)),
+    # The confirmation before issuing for the whole course (GET; POST issues).
+    "certificates_course_issue_all": Rule(
+        cases=_scoped("course", "other_course", _BOTH, _BOTH_OUTSIDE)
+    ),
     "certificates_download": _certificate(_BOTH, _BOTH_OUTSIDE),
     "certificates_course_pdf": Rule(cases=_scoped("course", "other_course", _BOTH, _BOTH_OUTSIDE)),
     "certificates_revoke": _certificate(_COORDINATOR, staff_only(coordinator=OK)),

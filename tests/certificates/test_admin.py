@@ -1,13 +1,17 @@
 """Staff screens: list, issue screen, download, revoke and re-issue."""
 
+import datetime as dt
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus, Verification
 from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
 from tests.conftest import client_for
+from tests.courses.factories import SessionFactory
+from tests.factories import ParticipantFactory
 from tests.queries import count_queries
 
 
@@ -73,8 +77,11 @@ def test_bulk_issue_screen_issues_renders_and_shows_progress(
     for _ in range(2):
         passed_enrolment(course)
     client = client_for(trainer)
+    pending = [e.pk for e in services.pending_for_course(course)]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/admin/issue-certificates/{course.pk}/", {"action": "issue_all"})
+        response = client.post(
+            f"/admin/issue-certificates/{course.pk}/all/", {"enrolment": pending}
+        )
     assert response.status_code == 302
     assert Certificate.objects.filter(course=course, status=CertificateStatus.ISSUED).count() == 2
     page = client.get(f"/admin/issue-certificates/{course.pk}/").content.decode()
@@ -228,3 +235,56 @@ def test_the_course_pdf_is_only_for_those_who_see_the_course(course, coordinator
         client_for(coordinator).get(f"/admin/issue-certificates/{course.pk}/print/").status_code
         == 404
     )
+
+
+def test_issuing_for_the_whole_course_asks_first_with_the_names(course, trainer, coordinator):
+    """The course screen links to a confirmation ("2 Zertifikate ausstellen?" with the
+    names); only its POST issues, and only for the people it listed."""
+    first = passed_enrolment(course, ParticipantFactory(given_names="Ioana", family_name="Lungu"))
+    passed_enrolment(
+        course,
+        ParticipantFactory(
+            given_names="Наталія", family_name="Шевчук", name_latin="Nataliia Shevchuk"
+        ),
+    )
+    client = client_for(trainer)
+    screen = client.get(f"/admin/issue-certificates/{course.pk}/").content.decode()
+    assert f'href="/admin/issue-certificates/{course.pk}/all/"' in screen
+    assert 'value="issue_all"' not in screen  # no issue without the question
+
+    confirm = client.get(f"/admin/issue-certificates/{course.pk}/all/")
+    html = confirm.content.decode()
+    assert "2 Zertifikate ausstellen?" in html
+    assert "Ioana Lungu" in html and "Наталія Шевчук" in html and "Nataliia Shevchuk" in html
+    assert not Certificate.objects.filter(course=course).exists()  # asking issues nothing
+
+    # Someone passes after the question was asked: not issued unasked.
+    late = passed_enrolment(course, ParticipantFactory(given_names="Emil", family_name="Asenov"))
+    listed = list(confirm.context["pending"])
+    response = client.post(
+        f"/admin/issue-certificates/{course.pk}/all/", {"enrolment": [e.pk for e in listed]}
+    )
+    assert response.status_code == 302
+    issued = set(Certificate.objects.filter(course=course).values_list("enrolment_id", flat=True))
+    assert issued == {e.pk for e in listed} and first.pk in issued and late.pk not in issued
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "2 Zertifikate werden erstellt." in messages
+
+    # Nothing left to issue: the question says so and offers no button.
+    again = client.get(f"/admin/issue-certificates/{course.pk}/all/").content.decode()
+    assert "1 Zertifikat ausstellen?" in again and "Emil Asenov" in again
+
+
+def test_whole_course_confirmation_before_the_end(trainer, coordinator):
+    """Before the last session: the trainer is told and gets no button; a coordinator
+    confirms with a reason."""
+    course = course_with_exam(trainers=[trainer])
+    passed_enrolment(course)
+    SessionFactory(course=course, date=dt.date.today() + dt.timedelta(days=7))
+    assert not course.is_finished_on()
+    trainer_page = client_for(trainer).get(f"/admin/issue-certificates/{course.pk}/all/")
+    html = trainer_page.content.decode()
+    assert "noch nicht beendet" in html and 'type="submit"' not in html
+    coordinator_page = client_for(coordinator).get(f"/admin/issue-certificates/{course.pk}/all/")
+    html = coordinator_page.content.decode()
+    assert 'name="reason" required' in html and 'type="submit"' in html

@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from certificates import counting, services
 from certificates.models import Verification
 from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
 from tests.factories import ParticipantFactory
+from tests.migrated_sqlite import migrated_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,26 +108,29 @@ def test_no_count_is_lost_when_gunicorn_stops_cleanly(tmp_path):
         "REDIS_URL": "",
     }
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
+    migrated_copy(database, env)
     token = "T" * 32
     subprocess.run(
         [*manage, "shell", "-c", _SEED.format(token=token)], cwd=ROOT, env=env, check=True
     )
-    port = int(os.environ.get("TEST_GUNICORN_PORT", "8111"))
+    port = _free_port()  # parallel checkouts on one machine must not meet on one port
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     try:
-        url = f"http://127.0.0.1:{port}/v/{token}"
-        for _ in range(100):
+        # Wait on the health check, which counts nothing: a verification request that
+        # timed out on a loaded machine may still be served and counted.
+        health = f"http://127.0.0.1:{port}/healthz"
+        for _ in range(300):
             try:
-                urllib.request.urlopen(url, timeout=5).read()
+                urllib.request.urlopen(health, timeout=5).read()
                 break
             except OSError:
                 time.sleep(0.2)
-        for _ in range(49):
+        url = f"http://127.0.0.1:{port}/v/{token}"
+        for _ in range(50):
             assert urllib.request.urlopen(url, timeout=5).status == 200
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -135,6 +140,12 @@ def test_no_count_is_lost_when_gunicorn_stops_cleanly(tmp_path):
         text=True,
     ).stdout.split()[-1]  # fmt: skip
     assert counted == "50"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 _SEED = """

@@ -238,3 +238,46 @@ def test_quotation_marks_of_each_language_around_the_course(rendered):
         }
         assert f"{opening}Mietführerschein" in on_page, f"{language} page {page}"
         assert f"(Abendkurs){closing}" in on_page, f"{language} page {page}"
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2066", "").replace("\u2069", "")
+
+
+def _lines(words: list[dict], page: int) -> list[list[str]]:
+    """The words of ``page`` grouped into printed lines (by their box's middle), top to
+    bottom, each line left to right."""
+    lines: dict[int, list[dict]] = {}
+    for w in words:
+        if w["page"] == page:
+            lines.setdefault(round((w["box"][1] + w["box"][3]) / 2 / 8), []).append(w)
+    return [
+        [_plain(w["text"]) for w in sorted(lines[key], key=lambda w: w["box"][0])]
+        for key in sorted(lines)
+    ]
+
+
+def test_the_address_keeps_its_parentheses(rendered):
+    language, pdf, _workdir = rendered
+    words = {_plain(w["text"]) for w in _words(pdf)}
+    assert "(Stadtteilzentrum" in words, language
+    assert "87)" in words, language
+
+
+def test_arabic_parentheses_at_a_line_break(tmp_path):
+    """A shorter course title moves the line break into the address: the opening
+    parenthesis stays before its first word on the first line and the closing one
+    after its last on the next (as separate right-to-left text, "(" was mirrored to a
+    ")" at the end of the first line and the second line started with "(")."""
+    certificate = _certificate("ar")
+    certificate.course_title = "Mietführerschein Herbst"
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(render_pdf(certificate))
+    lines = _lines(_words(pdf), 2)
+    (first,) = [n for n, line in enumerate(lines) if "(Stadtteilzentrum" in line]
+    (last,) = [n for n, line in enumerate(lines) if "87)" in line]
+    assert last == first + 1, "the break no longer falls inside the address"
+    # Left to right on the first line: the address's start, then the course title.
+    assert lines[first].index("(Stadtteilzentrum") < lines[first].index("«Mietführerschein")
+    for line in (lines[first], lines[last]):
+        assert "(" not in line and ")" not in line, line

@@ -141,7 +141,10 @@ def test_expired(client, certificate):
         ("en-GB,en;q=0.8", "Valid"),
         ("ro", "Valabil"),
         ("bg", "Валиден"),
-        ("ar", "Gültig"),
+        ("ar", "صالحة"),
+        ("tr", "Geçerli"),
+        ("uk", "Дійсний"),
+        ("fr-FR,fr;q=0.9", "Gültig"),
     ],
 )
 def test_language_follows_the_browser(client, certificate, language, word):
@@ -241,3 +244,81 @@ def test_without_proxies_forwarded_for_is_ignored(client, certificate, settings)
     settings.PROXY_COUNT = 0
     assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 200
     assert client.get(f"/v/{certificate.token}", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
+
+
+# What the valid page says in each language: its status word and two labels.
+SEVEN_LANGUAGES = {
+    "de": ("Gültig", "Zertifikatsnummer", "Geburtsdatum"),
+    "en": ("Valid", "Certificate number", "Date of birth"),
+    "ro": ("Valabil", "Numărul certificatului", "Data nașterii"),
+    "bg": ("Валиден", "Номер на сертификата", "Дата на раждане"),
+    "ar": ("صالحة", "رقم الشهادة", "تاريخ الميلاد"),
+    "tr": ("Geçerli", "Sertifika numarası", "Doğum tarihi"),
+    "uk": ("Дійсний", "Номер сертифіката", "Дата народження"),
+}
+
+
+@pytest.mark.parametrize("language", SEVEN_LANGUAGES)
+def test_every_site_language_from_the_switch(client, certificate, language):
+    """?lang= chooses the language over the browser's; only the right-to-left Arabic
+    page turns around; the switch lists all seven languages in their own names."""
+    response = client.get(
+        f"/v/{certificate.token}", {"lang": language}, headers={"accept-language": "de"}
+    )
+    html = response.content.decode()
+    for text in SEVEN_LANGUAGES[language]:
+        assert text in html, (language, text)
+    assert response["Content-Language"] == language
+    expected_dir = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{expected_dir}">' in html
+    for code, name in (("de", "Deutsch"), ("ar", "العربية"), ("uk", "Українська")):
+        assert f'href="/v/{certificate.token}?lang={code}" lang="{code}"' in html
+        assert f">{name}</a>" in html
+    assert (
+        f'?lang={language}" lang="{language}" hreflang="{language}" '
+        f'dir="{expected_dir}" aria-current="true"' in html
+    )
+    # The number and the date keep their order inside the Arabic page.
+    assert f'<dd dir="ltr">{certificate.number}</dd>' in html
+    # The choice is in the address only.
+    assert "Set-Cookie" not in response
+
+
+def test_an_unknown_language_in_the_address_falls_back_to_the_browser(client, certificate):
+    response = client.get(
+        f"/v/{certificate.token}", {"lang": "xx"}, headers={"accept-language": "ro"}
+    )
+    assert response["Content-Language"] == "ro"
+
+
+def test_the_typed_code_keeps_the_chosen_language(client, certificate):
+    form = client.get("/v/", {"lang": "uk"}).content.decode()
+    assert '<input type="hidden" name="lang" value="uk">' in form
+    assert "Перевірка сертифіката" in form
+    response = client.get("/v/", {"token": certificate.printed_token, "lang": "uk"})
+    assert response["Location"] == f"/v/{certificate.token}?lang=uk"
+    page = client.get(response["Location"]).content.decode()
+    assert "Дійсний" in page
+    assert 'href="/v/?lang=uk"' in page
+    # Without a choice the form and the links stay plain (the browser's language).
+    plain = client.get("/v/", headers={"accept-language": "tr"}).content.decode()
+    assert 'name="lang"' not in plain and "Sertifika kontrolü" in plain
+
+
+@pytest.mark.parametrize("language", ["ar", "tr", "uk"])
+def test_revoked_not_found_and_limited_pages_are_translated(
+    client, certificate, coordinator, language, settings
+):
+    services.revoke(certificate, "Test", coordinator)
+    revoked = client.get(f"/v/{certificate.token}", {"lang": language}).content.decode()
+    not_found = client.get("/v/" + "B" * 32, {"lang": language}).content.decode()
+    words = {
+        "ar": ("أُلغيت بتاريخ", "لا توجد شهادة بهذا الرمز"),
+        "tr": ("tarihinde iptal edildi", "Bu koda ait bir sertifika yok"),
+        "uk": ("Відкликано", "Сертифіката з таким кодом немає"),
+    }[language]
+    assert words[0] in revoked and words[1] in not_found
+    # Nothing falls back to German (the fallback of a missing translation).
+    for html in (revoked, not_found):
+        for german in ("Widerrufen", "Zertifikat", "Nicht gefunden", "Geburtsdatum"):
+            assert german not in html.replace("Integrationszertifikat", ""), (language, german)

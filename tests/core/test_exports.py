@@ -95,3 +95,92 @@ def test_a_lazy_translation_is_checked_and_written_as_text():
     lazy_text = lazy(lambda: "=1+1", str)()
     assert neutralise(lazy_text) == "'=1+1"
     assert type(neutralise(lazy(lambda: "Tage", str)())) is str
+
+
+def _xlsx_rows(response):
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def _every_export_view():
+    """(url name, model, list_export) of every admin list that exports."""
+    from wagtail.admin.viewsets import viewsets
+
+    reverse("wagtailadmin_home")  # the registry fills when the admin's URLs load
+    for viewset in viewsets.viewsets:
+        fields = getattr(viewset, "list_export", None)
+        model = getattr(viewset, "model", None)
+        if isinstance(fields, list | tuple) and fields and model is not None:
+            yield viewset.get_url_name("index"), model, fields
+
+
+def _raw_choice_values(model, fields):
+    """Per exported column: the stored values of a choice field whose label differs."""
+    raw = {}
+    for index, accessor in enumerate(fields):
+        *path, name = accessor.split(".")
+        owner = model
+        for step in path:
+            try:
+                owner = owner._meta.get_field(step).related_model
+            except Exception:  # a method, not a relation: no choices to check
+                owner = None
+                break
+        try:
+            model_field = owner._meta.get_field(name) if owner else None
+        except Exception:  # a method or property: no choices to check
+            model_field = None
+        if model_field is not None and not model_field.is_relation and model_field.choices:
+            raw[index] = {key for key, label in model_field.flatchoices if str(key) != str(label)}
+    return raw
+
+
+@pytest.mark.django_db
+def test_every_export_writes_german_labels_not_stored_values(coordinator, coordinator_client):
+    """Every admin list that exports, in CSV and XLSX: a column of a choice field holds
+    the German label ("laufend", "ausgestellt", "Arabisch"), never the stored value
+    ("running", "issued", "ar"); yes/no and decimals in CSV are German too."""
+    from certificates import services
+    from courses.models import CourseStatus
+    from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
+
+    course = course_with_exam(status=CourseStatus.RUNNING)
+    participant = ParticipantFactory(preferred_language="ar", languages=["de", "ar"])
+    fake_rendered(services.issue_certificate(passed_enrolment(course, participant), coordinator))
+    LandlordFactory()
+    HomeVisitFactory()
+
+    checked = 0
+    for url_name, model, fields in _every_export_view():
+        raw = _raw_choice_values(model, fields)
+        for export in ("csv", "xlsx"):
+            response = coordinator_client.get(reverse(url_name), {"export": export})
+            assert response.status_code == 200, url_name
+            rows = _csv_rows(response) if export == "csv" else _xlsx_rows(response)
+            for row in rows[1:]:
+                checked += 1
+                for index, values in raw.items():
+                    assert row[index] not in values, (url_name, export, fields[index], row[index])
+                if export == "csv":
+                    assert not {"True", "False"} & set(row), (url_name, row)
+    assert checked > 10
+
+    courses = _csv_rows(coordinator_client.get(reverse("courses:index"), {"export": "csv"}))
+    assert courses[1][1] == "laufend"
+    certificates = _xlsx_rows(
+        coordinator_client.get(reverse("certificates:index"), {"export": "xlsx"})
+    )
+    assert "ausgestellt" in certificates[1]
+    people = _csv_rows(coordinator_client.get(reverse("participants:index"), {"export": "csv"}))
+    assert "Arabisch" in people[1]
+
+
+def test_csv_cells_in_german_and_xlsx_cells_typed():
+    from decimal import Decimal
+
+    from core.exports import _german_value
+
+    assert _german_value(Decimal("66.7")) == "66,7"
+    assert _german_value(Decimal("80.0")) == "80"
+    assert _german_value(True) == "ja" and _german_value(False) == "nein"
+    assert _german_value(12) == 12

@@ -229,3 +229,27 @@ def test_a_result_for_someone_not_admitted_is_refused(course, trainer, trainer_c
     assert response.status_code == 400
     assert "nicht zur Prüfung zugelassen" in response.content.decode()
     assert not ExamResult.objects.exists()
+
+
+def test_the_percentage_in_the_message_and_the_timeline_is_german(
+    course, trainer, trainer_client, coordinator
+):
+    """2 of 3 points: "66,7 %", not "66.7 %" (a Decimal put into text as it is)."""
+    from django.contrib.messages import get_messages
+
+    from courses.integrations import household_timeline_entries
+
+    session = SessionFactory(course=course)
+    enrolment = services.enrol(course, ParticipantFactory())
+    services.record_attendance(session, [AttendanceEntry(enrolment.pk, "present")], user=trainer)
+    exam = exam_with_parts(course, 3)
+    part = exam.parts.get()
+    response = trainer_client.post(
+        task_url("exam_results", exam),
+        {"enrolment": enrolment.pk, "date": "27.05.2026", f"points-{part.pk}": "2"},
+    )
+    (message,) = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "66,7 %" in message and "66.7" not in message
+    entries = list(household_timeline_entries(enrolment.participant.household, coordinator))
+    titles = [entry.title for entry in entries if "66" in entry.title]
+    assert titles and all("66,7 %" in title for title in titles), titles

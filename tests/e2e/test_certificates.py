@@ -36,7 +36,12 @@ def test_issue_download_verify_revoke(page, live_server, login, screenshot, role
     login("tobias", PASSWORD)
     page.goto(f"{live_server.url}/admin/issue-certificates/")
     page.get_by_role("link", name="Mietführerschein Frühjahr 2026").click()
-    page.get_by_role("button", name=re.compile("Zertifikate für alle 2")).click()
+    page.get_by_role("link", name=re.compile("Zertifikate für alle 2")).click()
+    # The question first, with the names; then issue.
+    expect(page.locator("main h2").first).to_have_text("2 Zertifikate ausstellen?")
+    expect(page.locator(".mfs-confirm-list")).to_contain_text("Ioana Dumitrescu")
+    screenshot("certificates-confirm-issue-all")
+    page.get_by_role("button", name="2 Zertifikate ausstellen").click()
     expect(page.locator(".mfs-progress [role=status]")).to_contain_text(
         "2 von 2 Zertifikaten fertig"
     )
@@ -77,3 +82,51 @@ def test_issue_download_verify_revoke(page, live_server, login, screenshot, role
     response = page.goto(f"{live_server.url}/v/{changed}")
     assert response.status == 404
     expect(page.locator("#status")).to_contain_text("Nicht gefunden")
+
+
+def test_verification_page_in_seven_languages_at_360_px(page, live_server, screenshot, roles):
+    """A landlord's phone: the language switch changes the page to each of the seven
+    languages (Arabic right to left); no label runs into its value, nothing is wider
+    than the screen, the switch's links are 44 px touch targets."""
+    from certificates import services
+
+    coordinator = UserFactory(username="katrin", role="Coordinator")
+    participant = ParticipantFactory(
+        given_names="Наталія", family_name="Шевчук", name_latin="Nataliia Shevchuk"
+    )
+    certificate = services.issue_certificate(
+        passed_enrolment(course_with_exam(), participant), coordinator
+    )
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"{live_server.url}/v/{certificate.token}")
+    expect(page.locator("#status")).to_contain_text("Gültig")
+    for name, code, word in [
+        ("Română", "ro", "Valabil"),
+        ("Български", "bg", "Валиден"),
+        ("English", "en", "Valid"),
+        ("العربية", "ar", "صالحة"),
+        ("Türkçe", "tr", "Geçerli"),
+        ("Українська", "uk", "Дійсний"),
+        ("Deutsch", "de", "Gültig"),
+    ]:
+        page.locator(".v-languages").get_by_role("link", name=name).click()
+        expect(page.locator("#status")).to_contain_text(word)
+        assert page.locator("html").get_attribute("lang") == code
+        assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+        layout = page.evaluate(
+            """() => {
+                const clash = [];
+                for (const row of document.querySelectorAll('.v-facts div')) {
+                    const a = row.querySelector('dt').getBoundingClientRect();
+                    const b = row.querySelector('dd').getBoundingClientRect();
+                    const apart = a.right <= b.left || b.right <= a.left
+                        || a.bottom <= b.top || b.bottom <= a.top;
+                    if (!apart) clash.push(row.innerText);
+                }
+                const small = [...document.querySelectorAll('.v-languages a')]
+                    .filter(a => a.getBoundingClientRect().height < 44).map(a => a.innerText);
+                return {clash, small, width: document.documentElement.scrollWidth};
+            }"""
+        )
+        assert layout == {"clash": [], "small": [], "width": 360}, (code, layout)
+        screenshot(f"certificate-verify-360-{code}")

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from core.generation import Volume
 
@@ -67,6 +67,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 generate(volume)
             self.stdout.write(f"  ({time.monotonic() - app_started:.1f} s)")
+        # Bulk inserts leave the planner's statistics (and PostgreSQL's visibility map, which
+        # index-only scans need) behind; a database in use has them from autovacuum.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Volume data of {years} years ready in {time.monotonic() - started:.0f} s."
