@@ -37,7 +37,7 @@ def course_list(request):
             ),
             issued_count=Count(
                 "certificates",
-                filter=~Q(certificates__status=CertificateStatus.REVOKED),
+                filter=Q(certificates__in=Certificate.objects.not_revoked().values("pk")),
                 distinct=True,
             ),
         )

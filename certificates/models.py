@@ -80,10 +80,6 @@ class CertificateQuerySet(models.QuerySet):
         figures keep counting those: an erasure does not change what was achieved."""
         return self.filter(~Q(status=CertificateStatus.REVOKED) | Q(erased_at__isnull=False))
 
-    def revoked_on_merit(self):
-        """Revoked because the certificate should not stand, not because of an erasure."""
-        return self.filter(status=CertificateStatus.REVOKED, erased_at__isnull=True)
-
     def currently_valid(self, today=None):
         """The certificates in force on ``today``: issued (its PDF exists, so it can have
         been handed over), not revoked and not past ``valid_until``.

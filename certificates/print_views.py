@@ -8,12 +8,11 @@ twenty takes a moment instead of twenty renderings.
 import io
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from pypdf import PdfWriter
 
 from certificates.models import Certificate
-from core.permissions import check_permission
+from core.permissions import check_permission, get_visible_or_404
 from core.storage import private
 from courses.models import Course
 
@@ -21,7 +20,7 @@ from courses.models import Course
 def course_certificates_pdf(request, course_pk):
     """/admin/issue-certificates/<course>/print/: the course's valid certificates, by name."""
     check_permission(request.user, "certificates.view_certificate")
-    course = get_object_or_404(Course.objects.visible_to(request.user), pk=course_pk)
+    course = get_visible_or_404(Course, request.user, course_pk)
     certificates = (
         Certificate.objects.visible_to(request.user)
         .currently_valid()

@@ -126,7 +126,7 @@ def _respond(request, template, context, status=200):
     place; every other page (not found, too many checks) switches to the form, so
     those answers stay the same whatever code was asked for."""
     language = page_language(request)
-    path = request.path if status == 200 else reverse("certificate_verify_form")
+    path = request.path if status == 200 else reverse("certificates_verify_form")
     with translation.override(language):
         response = render(
             request,
@@ -168,7 +168,7 @@ def verify_form(request):
         # the same answer as for an unknown code.
         return _respond(request, "certificates/verify_not_found.html", {}, status=404)
     if token:
-        url = reverse("certificate_verify", args=[_typed_token(token)])
+        url = reverse("certificates_verify", args=[_typed_token(token)])
         language = request.GET.get("lang", "")
         if language in PAGE_LANGUAGES:
             url += "?" + urlencode({"lang": language})

@@ -146,8 +146,3 @@ def handout_response(page, request) -> FileResponse:
     # Public material; a new version has a new file behind the same address.
     response["Cache-Control"] = "public, max-age=300"
     return response
-
-
-def render_module_pdf(page, request) -> bytes:
-    """The PDF bytes of a material page (rendered now, not cached): for tests and tools."""
-    return render_pdf(handout_html(page, request))

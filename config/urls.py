@@ -19,8 +19,8 @@ urlpatterns = [
     *core_urls.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", core_views.health, name="health"),
-    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.health, name="core_health"),
+    path("robots.txt", cms_views.robots_txt, name="cms_robots_txt"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
@@ -31,8 +31,8 @@ urlpatterns = [
     path("read-aloud/<str:text_hash>.mp3", cms_views.read_aloud, name="cms_read_aloud"),
     # Printed in QR codes: short and outside the language prefixes; the page
     # follows the browser's language instead.
-    path("v/", certificate_views.verify_form, name="certificate_verify_form"),
-    path("v/<str:token>", certificate_views.verify, name="certificate_verify"),
+    path("v/", certificate_views.verify_form, name="certificates_verify_form"),
+    path("v/<str:token>", certificate_views.verify, name="certificates_verify"),
     # Calendar apps cannot sign in: the secret token is the key (housing.views).
     path("calendar/<str:token>.ics", housing_views.calendar_feed, name="housing_calendar_feed"),
 ]
@@ -41,7 +41,7 @@ urlpatterns = [
 # the same files). Documents, clips and handouts have their own views; private files
 # are never under MEDIA_URL.
 urlpatterns.append(
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", storage.public_media, name="media")
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", storage.public_media, name="core_media")
 )
 
 # Wagtail's page tree last: it answers every path not matched above.

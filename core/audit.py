@@ -44,13 +44,6 @@ def neutral_label(model, pk) -> str:
         return f"{model._meta.verbose_name} #{pk}"
 
 
-def log_label(instance) -> str:
-    model = type(instance)
-    if getattr(model, "log_label_from_str", False):
-        return str(instance)
-    return neutral_label(model, instance.pk)
-
-
 def connect():
     pre_save.connect(_label_without_personal_names, sender=ModelLogEntry, dispatch_uid="core.audit")
 

@@ -8,6 +8,18 @@ from wagtail.admin.forms.auth import LoginForm
 from core.errors import DomainError
 
 
+def add_domain_error(form, error: DomainError) -> None:
+    """Put a service's ``DomainError`` on ``form``: on the field it names (``error.field``
+    or ``details["field"]``) when the form has that field, else on the form as a whole.
+
+    The one way a refused service call becomes a form error (``DomainErrorFormMixin``
+    uses it; a plain form's view calls it directly).
+    """
+    field = getattr(error, "field", None) or error.details.get("field")
+    form.domain_error = error
+    form.add_error(field if field in form.fields else None, error.message)
+
+
 class DomainErrorFormMixin:
     """Turns a service's ``DomainError`` into an error of this form.
 
@@ -23,9 +35,7 @@ class DomainErrorFormMixin:
     domain_error = None
 
     def add_domain_error(self, error: DomainError) -> None:
-        field = getattr(error, "field", None) or error.details.get("field")
-        self.domain_error = error
-        self.add_error(field if field in self.fields else None, error.message)
+        add_domain_error(self, error)
 
     def call_service(self, service, *args, **kwargs) -> bool:
         try:

@@ -29,10 +29,14 @@ def has_permission(user, permission: str | Iterable[str]) -> bool:
     return any(user.has_perm(p) for p in permission)
 
 
-def check_permission(user, permission: str | Iterable[str]) -> None:
-    """Raise ``PermissionDenied`` (403) unless ``user`` holds ``permission``."""
+def check_permission(user, permission: str | Iterable[str], *, hide: bool = False) -> None:
+    """Raise ``PermissionDenied`` (403) unless ``user`` holds ``permission``.
+
+    ``hide=True`` answers 404 instead, for screens whose very existence stays hidden from
+    other roles (the ESF Plus monitoring with its special-category data).
+    """
     if not has_permission(user, permission):
-        raise PermissionDenied
+        raise Http404 if hide else PermissionDenied
 
 
 def visible(queryset_or_model, user):

@@ -19,6 +19,19 @@ class Role(models.TextChoices):
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
+# Editors' image and document permissions: held by the group and granted on the root
+# collection (Wagtail checks them per collection). One list for both.
+EDITOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtaildocs.choose_document",
+]
+
 # Model permissions per role: "app_label.codename", or "app_label.*" for every
 # permission of that app's models. Later apps add their rows here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -90,14 +103,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.delete_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.delete_document",
-        "wagtaildocs.choose_document",
+        *EDITOR_COLLECTION_PERMISSIONS,
         "wagtail_localize.submit_translation",
         # Editors keep the curriculum with its material pages: add, rename, order,
         # retire modules (courses/services/curriculum.py); never delete them.
@@ -119,18 +125,6 @@ EDITOR_PAGE_PERMISSIONS = [
     "wagtailcore.publish_page",
     "wagtailcore.lock_page",
     "wagtailcore.unlock_page",
-]
-
-# Image and document permissions are granted per collection in Wagtail.
-EDITOR_COLLECTION_PERMISSIONS = [
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.delete_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
-    "wagtaildocs.delete_document",
-    "wagtaildocs.choose_document",
 ]
 
 

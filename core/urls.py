@@ -33,12 +33,12 @@ urlpatterns = [
     path(
         "admin/reports/site-history/",
         staff(ScopedLogEntriesView.as_view()),
-        name="scoped_site_history",
+        name="core_site_history",
     ),
     path(
         "admin/reports/site-history/results/",
         staff(ScopedLogEntriesView.as_view(results_only=True)),
-        name="scoped_site_history_results",
+        name="core_site_history_results",
     ),
     # The second step of signing in: reachable before the session is verified.
     path("admin/2fa/verify/", views.verify, name="core_2fa_verify"),

@@ -52,7 +52,7 @@ def _build(spec, users, modules, stdout):
         capacity=spec["capacity"],
         start_date=start,
         end_date=start + dt.timedelta(weeks=weeks + 2),
-        status=CourseStatus.RUNNING,  # closed at the end, after enrolments and results
+        status=CourseStatus.PLANNED,  # moved on at the end, after enrolments and results
     )
     course.trainers.add(users[spec["trainer"]])
     if spec.get("co_trainer"):
@@ -109,8 +109,10 @@ def _build(spec, users, modules, stdout):
                     date=exam_date + dt.timedelta(days=7 * attempt),
                     user=trainer,
                 )
-    course.status = spec["status"]
-    course.save(update_fields=["status"])
+    # Through the service, step by step: planned → running → finished.
+    steps = [CourseStatus.PLANNED, CourseStatus.RUNNING, CourseStatus.FINISHED]
+    for status in steps[1 : steps.index(spec["status"]) + 1]:
+        course = services.change_course_status(course, status)
     stdout.write(f"Course: {course.title} ({len(active)} participants, {len(sessions)} sessions)")
 
 

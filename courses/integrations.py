@@ -99,7 +99,7 @@ def household_timeline_entries(household, user):
             _("%(name)s enrolled in “%(course)s”")
             % {"name": enrolment.participant.full_name, "course": enrolment.course.title},
             lines,
-            reverse("course_tasks:overview", args=[enrolment.course_id]),
+            reverse("courses_overview", args=[enrolment.course_id]),
             warning=enrolment.admission_state == AdmissionState.BELOW_MINIMUM,
         )
     results = ExamResult.objects.filter(enrolment__in=[e.pk for e in enrolments]).select_related(

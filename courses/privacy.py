@@ -26,7 +26,7 @@ HOLDINGS = [
 
 # The course exports list the participants' names and results: each download is logged.
 ACCESS_VIEWS = [
-    AccessView("course_tasks:attendance_export", "list_export"),
-    AccessView("course_tasks:results_export", "list_export"),
-    AccessView("course_tasks:result_sheet", "list_export"),
+    AccessView("courses_attendance_export", "list_export"),
+    AccessView("courses_results_export", "list_export"),
+    AccessView("courses_result_sheet", "list_export"),
 ]

@@ -1,47 +1,75 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from courses.admin_views import attendance, enrolment, exams, exports, overview, sessions, today
+from courses.admin_views import (
+    attendance,
+    courses,
+    enrolment,
+    exams,
+    exports,
+    overview,
+    sessions,
+    today,
+)
 from courses.viewsets.courses import CourseViewSet
 
 task_patterns = [
-    path("<int:pk>/", overview.CourseOverviewView.as_view(), name="overview"),
-    path("<int:pk>/sessions/series/", sessions.WeeklySeriesView.as_view(), name="weekly_series"),
-    path("<int:pk>/enrol/", enrolment.EnrolView.as_view(), name="enrol"),
-    path("<int:pk>/exam/new/", exams.ExamSetupView.as_view(), name="exam_add"),
+    path("<int:pk>/", overview.CourseOverviewView.as_view(), name="courses_overview"),
+    path("<int:pk>/status/", courses.CourseStatusView.as_view(), name="courses_status"),
+    path(
+        "<int:pk>/sessions/series/",
+        sessions.WeeklySeriesView.as_view(),
+        name="courses_weekly_series",
+    ),
+    path("<int:pk>/enrol/", enrolment.EnrolView.as_view(), name="courses_enrol"),
+    path("<int:pk>/exam/new/", exams.ExamSetupView.as_view(), name="courses_exam_add"),
     path(
         "<int:pk>/attendance.xlsx",
         exports.AttendanceExportView.as_view(),
-        name="attendance_export",
+        name="courses_attendance_export",
     ),
-    path("<int:pk>/results.xlsx", exports.ResultsExportView.as_view(), name="results_export"),
-    path("exams/<int:pk>/result-sheet.pdf", exports.ResultSheetView.as_view(), name="result_sheet"),
-    path("sessions/<int:pk>/", sessions.MoveSessionView.as_view(), name="session_edit"),
-    path("sessions/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
+    path(
+        "<int:pk>/results.xlsx",
+        exports.ResultsExportView.as_view(),
+        name="courses_results_export",
+    ),
+    path(
+        "exams/<int:pk>/result-sheet.pdf",
+        exports.ResultSheetView.as_view(),
+        name="courses_result_sheet",
+    ),
+    path("sessions/<int:pk>/", sessions.MoveSessionView.as_view(), name="courses_session_edit"),
+    path(
+        "sessions/<int:pk>/attendance/",
+        attendance.AttendanceView.as_view(),
+        name="courses_attendance",
+    ),
     path(
         "sessions/<int:pk>/sign-in-sheet.pdf",
         attendance.SignInSheetView.as_view(),
-        name="sign_in_sheet",
+        name="courses_sign_in_sheet",
     ),
-    path("enrolments/<int:pk>/withdraw/", enrolment.WithdrawView.as_view(), name="withdraw"),
+    path(
+        "enrolments/<int:pk>/withdraw/", enrolment.WithdrawView.as_view(), name="courses_withdraw"
+    ),
     path(
         "enrolments/<int:pk>/admission/",
         enrolment.AdmissionOverrideView.as_view(),
-        name="admission_override",
+        name="courses_admission_override",
     ),
-    path("exams/<int:pk>/edit/", exams.ExamEditView.as_view(), name="exam_edit"),
-    path("exams/<int:pk>/results/", exams.ExamResultsView.as_view(), name="exam_results"),
+    path("exams/<int:pk>/edit/", exams.ExamEditView.as_view(), name="courses_exam_edit"),
+    path("exams/<int:pk>/results/", exams.ExamResultsView.as_view(), name="courses_exam_results"),
     path(
         "results/<int:pk>/correct/",
         exams.ExamResultCorrectView.as_view(),
-        name="exam_result_correct",
+        name="courses_exam_result_correct",
     ),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_course_task_urls():
-    return [path("course-tasks/", include((task_patterns, "course_tasks")))]
+    return [path("course-tasks/", include(task_patterns))]
 
 
 @hooks.register("register_admin_viewset")

@@ -1,15 +1,17 @@
-"""Forms of the housing task screens (log a visit, assign companions)."""
+"""Forms of the housing task screens (log a visit, assign companions, end an agreement or a
+tenancy)."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from core.forms import DomainErrorFormMixin
 from core.languages import Language
 from core.roles import Role
 from courses.models import CurriculumModule
-from housing.models import FollowUp, FollowUpStatus, VisitOutcome
+from housing.models import FollowUp, FollowUpStatus, TenancyOutcome, VisitOutcome
 
 
 def display_name(user) -> str:
@@ -29,6 +31,31 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class AgreementEndForm(DomainErrorFormMixin, forms.Form):
+    """End an active agreement (``services.end_agreement``): its own two fields, named
+    after the service's parameters, so the service's errors land on them."""
+
+    ended_on = forms.DateField(
+        label=_("End of the agreement"),
+        widget=AdminDateInput,
+        help_text=_("Becomes the agreement's “valid until” date."),
+    )
+    # Not required here: that the reason is missing is the service's rule and message.
+    reason = forms.CharField(label=_("Reason it ended"), max_length=255, required=False)
+
+
+class TenancyEndForm(DomainErrorFormMixin, forms.Form):
+    """End a tenancy, or correct its end (``services.end_tenancy``)."""
+
+    end = forms.DateField(label=_("End of the lease"), widget=AdminDateInput)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", "–"), *TenancyOutcome.choices],
+        help_text=_("How the tenancy ended (monitoring data)."),
+        required=False,  # a missing outcome is the service's refusal ("outcome_missing")
+    )
 
 
 class VisitForm(forms.Form):

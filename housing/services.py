@@ -114,6 +114,9 @@ def end_agreement(
 ) -> CooperationAgreement:
     """End an active agreement with a reason; ``valid_until`` becomes the end date.
 
+    The one way an agreement ends (the screen "End the agreement" calls it; the edit
+    form has no status, reason or end field for it). An error's ``field`` names this
+    function's parameter (``reason``, ``ended_on``).
     Errors: ``agreement_not_active``, ``end_reason_missing``, ``end_before_start``.
     """
     agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
@@ -121,14 +124,14 @@ def end_agreement(
         raise HousingError("agreement_not_active", _("Only an active agreement can be ended."))
     if not reason.strip():
         raise HousingError(
-            "end_reason_missing", _("Enter the reason the agreement ended."), "end_reason"
+            "end_reason_missing", _("Enter the reason the agreement ended."), "reason"
         )
     ended_on = ended_on or _today()
     if ended_on < agreement.valid_from:
         raise HousingError(
             "end_before_start",
             _("The agreement cannot end before it became valid."),
-            "valid_until",
+            "ended_on",
         )
     agreement.status = AgreementStatus.ENDED
     agreement.end_reason = reason.strip()
@@ -182,6 +185,9 @@ def start_tenancy(
 def end_tenancy(tenancy: Tenancy, *, end: dt.date, outcome: str) -> Tenancy:
     """Close a tenancy with its end date and the housing outcome (monitoring data).
 
+    The one way a tenancy ends, or its end is corrected (the screen "End the tenancy"
+    calls it; the generic edit form has no end or outcome field). An error's ``field``
+    names this function's parameter (``end``, ``outcome``).
     Errors: ``end_before_start``, ``outcome_missing``, ``tenancy_overlap``.
     """
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)

@@ -16,6 +16,7 @@ from housing.admin_views import (
     concerns,
     follow_ups,
     offline,
+    tenancies,
     timeline,
     visits,
 )
@@ -87,6 +88,16 @@ def register_housing_urls():
             "housing/agreements/<int:pk>/document/",
             agreements.agreement_document,
             name="housing_agreement_document",
+        ),
+        path(
+            "housing/agreements/<int:pk>/end/",
+            agreements.AgreementEndView.as_view(),
+            name="housing_agreement_end",
+        ),
+        path(
+            "housing/tenancies/<int:pk>/end/",
+            tenancies.TenancyEndView.as_view(),
+            name="housing_tenancy_end",
         ),
     ]
 

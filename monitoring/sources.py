@@ -241,16 +241,8 @@ def tenancy_kept_since(start, end, today):
 
 def cooperation_in_force():
     """``Exists``: the tenancy's landlord had a signed agreement in force at its start."""
-    return Exists(
-        _m("CooperationAgreement")
-        .objects.filter(
-            landlord=OuterRef("landlord"),
-            signed_on__isnull=False,
-            valid_from__lte=OuterRef("start"),
-        )
-        .exclude(status="draft")
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=OuterRef("start")))
-    )
+    agreements = _m("CooperationAgreement").objects.in_force(OuterRef("start"))
+    return Exists(agreements.filter(landlord=OuterRef("landlord")))
 
 
 def home_visits(start, end, district=None):

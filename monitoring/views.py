@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.forms import add_domain_error
+from core.permissions import check_permission, get_visible_or_404
 from monitoring import charts, exports, quality, report, services, sources
 from monitoring.forms import EntryForm, ExitForm, FollowUpForm, PeriodForm
 from monitoring.indicators import GROUP_LABELS, LONGER_TERM, OUTPUT, RESULT
@@ -39,8 +41,7 @@ class MonitoringMixin(WagtailAdminTemplateMixin):
     template_name = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise Http404
+        check_permission(request.user, self.permission_required, hide=True)
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -54,8 +55,7 @@ class MonitoringMixin(WagtailAdminTemplateMixin):
 
 
 def require(user, permission):
-    if not user.has_perm(permission):
-        raise Http404
+    check_permission(user, permission, hide=True)
 
 
 # --- The report -------------------------------------------------------------------------------
@@ -293,7 +293,7 @@ class EntryFormMixin(MonitoringMixin):
                 self.participant, by=self.request.user, entry_date=entry_date, record=record, **data
             )
         except services.MonitoringError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         if saved.is_complete:
             messages.success(
@@ -336,9 +336,8 @@ class EntryEditView(EntryFormMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.has_perm(self.permission_required):
-            self.record = get_object_or_404(
-                EntryRecord.objects.visible_to(request.user).filter(participant__isnull=False),
-                pk=kwargs["pk"],
+            self.record = get_visible_or_404(
+                EntryRecord.objects.filter(participant__isnull=False), request.user, kwargs["pk"]
             )
             self.participant = _participant_or_404(self.record.participant_id)
         return super().dispatch(request, *args, **kwargs)
@@ -364,11 +363,10 @@ class ExitView(MonitoringMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.has_perm(self.permission_required):
-            self.entry = get_object_or_404(
-                EntryRecord.objects.visible_to(request.user)
-                .filter(participant__isnull=False)
-                .select_related("participant"),
-                pk=kwargs["pk"],
+            self.entry = get_visible_or_404(
+                EntryRecord.objects.filter(participant__isnull=False).select_related("participant"),
+                request.user,
+                kwargs["pk"],
             )
             self.existing = ExitRecord.objects.filter(entry=self.entry).first()
         return super().dispatch(request, *args, **kwargs)
@@ -400,7 +398,7 @@ class ExitView(MonitoringMixin, FormView):
         try:
             services.record_exit(self.entry, by=self.request.user, **form.cleaned_data)
         except services.MonitoringError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -446,11 +444,10 @@ class FollowUpAnswerView(MonitoringMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.has_perm(self.permission_required):
-            self.follow_up = get_object_or_404(
-                SixMonthFollowUp.objects.visible_to(request.user).select_related(
-                    "exit__entry__participant"
-                ),
-                pk=kwargs["pk"],
+            self.follow_up = get_visible_or_404(
+                SixMonthFollowUp.objects.select_related("exit__entry__participant"),
+                request.user,
+                kwargs["pk"],
             )
         return super().dispatch(request, *args, **kwargs)
 
@@ -482,7 +479,7 @@ class FollowUpAnswerView(MonitoringMixin, FormView):
         try:
             services.answer_follow_up(self.follow_up, by=self.request.user, **form.cleaned_data)
         except services.MonitoringError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Six-month follow-up saved."))
         return redirect("monitoring_follow_ups")

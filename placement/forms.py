@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DomainErrorFormMixin
 from core.roles import Role
 from placement.models import DeclinedBy, DeclineReason
 
@@ -11,15 +12,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
-class ServiceErrorsMixin:
-    """Put a ``DomainError`` on the field it names (or on the form)."""
-
-    def add_domain_error(self, error):
-        field = getattr(error, "field", None)
-        self.add_error(field if field in self.fields else None, error.message)
-
-
-class ProposeForm(ServiceErrorsMixin, forms.Form):
+class ProposeForm(DomainErrorFormMixin, forms.Form):
     why = forms.CharField(
         label=_("Why this household fits"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -33,15 +26,15 @@ class ProposeForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class ViewingForm(ServiceErrorsMixin, forms.Form):
+class ViewingForm(DomainErrorFormMixin, forms.Form):
     viewing_on = forms.DateField(label=_("Viewing on"), widget=DATE)
 
 
-class AcceptForm(ServiceErrorsMixin, forms.Form):
+class AcceptForm(DomainErrorFormMixin, forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
 
-class DeclineForm(ServiceErrorsMixin, forms.Form):
+class DeclineForm(DomainErrorFormMixin, forms.Form):
     declined_by = forms.ChoiceField(
         label=_("Declined by"), choices=DeclinedBy.choices, widget=forms.RadioSelect
     )
@@ -51,7 +44,7 @@ class DeclineForm(ServiceErrorsMixin, forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
 
-class TenancyForm(ServiceErrorsMixin, forms.Form):
+class TenancyForm(DomainErrorFormMixin, forms.Form):
     start = forms.DateField(label=_("Start of the lease"), widget=DATE)
     move_in = forms.DateField(label=_("Move-in"), required=False, widget=DATE)
     companion = forms.ModelChoiceField(
@@ -70,7 +63,7 @@ class TenancyForm(ServiceErrorsMixin, forms.Form):
         field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 
-class WithdrawForm(ServiceErrorsMixin, forms.Form):
+class WithdrawForm(DomainErrorFormMixin, forms.Form):
     reason = forms.CharField(label=_("Why is the vacancy withdrawn?"), max_length=255)
 
 
@@ -88,3 +81,7 @@ class PhotoForm(forms.Form):
             raise forms.ValidationError(_("Please upload a JPEG or PNG photo."))
         image.detected_type = "image/jpeg" if kind == "JPEG" else "image/png"
         return image
+
+
+class EndSearchForm(DomainErrorFormMixin, forms.Form):
+    ended_on = forms.DateField(label=_("Search ended on"), widget=DATE)

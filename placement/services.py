@@ -114,8 +114,29 @@ def withdraw_vacancy(vacancy: Vacancy, *, user, reason: str) -> Vacancy:
 
 @transaction.atomic
 def end_search(search: FlatSearch, *, ended_on=None) -> FlatSearch:
-    """The household no longer looks for a flat (found one itself, moved away)."""
-    search.ended_on = ended_on or _today()
+    """The household no longer looks for a flat (found one itself, moved away).
+
+    The one way a search ends by hand (the screen "End the search"; the form has no such
+    field); a search placed through the programme ends by ``create_tenancy``.
+    Errors: ``search_ended``, ``search_placed``, ``end_before_start``, ``end_in_future``.
+    """
+    search = FlatSearch.objects.select_for_update().get(pk=search.pk)
+    ended_on = ended_on or _today()
+    if search.ended_on:
+        raise PlacementError("search_ended", _("This flat search has already ended."))
+    if search.placed_on:
+        raise PlacementError(
+            "search_placed", _("This household has been placed; its search is over.")
+        )
+    if ended_on < search.searching_since:
+        raise PlacementError(
+            "end_before_start",
+            _("A search cannot end before it began."),
+            "ended_on",
+        )
+    if ended_on > _today():
+        raise PlacementError("end_in_future", _("A search cannot end in the future."), "ended_on")
+    search.ended_on = ended_on
     search.save(update_fields=["ended_on", "updated_at"])
     return search
 

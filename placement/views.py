@@ -11,17 +11,19 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.permissions import check_permission
+from core.permissions import check_permission, get_visible_or_404
 from housing.models import Household
 from placement import matching, services
 from placement.forms import (
     AcceptForm,
     DeclineForm,
+    EndSearchForm,
     PhotoForm,
     ProposeForm,
     TenancyForm,
@@ -30,6 +32,7 @@ from placement.forms import (
 )
 from placement.models import (
     OPEN_PROPOSAL_STATUSES,
+    FlatSearch,
     Proposal,
     ProposalStatus,
     Vacancy,
@@ -70,9 +73,8 @@ def request_can(request, permission) -> bool:
 
 
 def _vacancy(request, pk):
-    return get_object_or_404(
-        Vacancy.objects.visible_to(request.user).select_related("flat__landlord", "district"),
-        pk=pk,
+    return get_visible_or_404(
+        Vacancy.objects.select_related("flat__landlord", "district"), request.user, pk
     )
 
 
@@ -184,11 +186,12 @@ class ProposalView(PlacementTaskMixin, TemplateView):
     template_name = "placement/proposal.html"
 
     def load(self, request, pk):
-        self.proposal = get_object_or_404(
-            Proposal.objects.visible_to(request.user).select_related(
+        self.proposal = get_visible_or_404(
+            Proposal.objects.select_related(
                 "vacancy__flat__landlord", "vacancy__district", "household", "tenancy"
             ),
-            pk=pk,
+            request.user,
+            pk,
         )
 
     def get_page_title(self):
@@ -286,11 +289,8 @@ def profile_pdf(request, pk):
     from placement.profile import render_profile
 
     check_permission(request.user, "placement.change_proposal")
-    proposal = get_object_or_404(
-        Proposal.objects.visible_to(request.user).select_related(
-            "vacancy__flat__landlord", "household"
-        ),
-        pk=pk,
+    proposal = get_visible_or_404(
+        Proposal.objects.select_related("vacancy__flat__landlord", "household"), request.user, pk
     )
     response = HttpResponse(render_profile(proposal), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="mieterprofil-{proposal.pk}.pdf"'
@@ -380,10 +380,39 @@ class WithdrawView(PlacementTaskMixin, FormView):
         return redirect("placement_vacancy", self.vacancy.pk)
 
 
+class EndSearchView(PlacementTaskMixin, FormView):
+    """End a household's flat search (``services.end_search``)."""
+
+    permission_required = "placement.change_flatsearch"
+    template_name = "placement/end_search.html"
+    form_class = EndSearchForm
+    page_title = gettext_lazy("End the search")
+
+    def load(self, request, pk):
+        self.search = get_visible_or_404(
+            FlatSearch.objects.select_related("household"), request.user, pk
+        )
+
+    def get_page_subtitle(self):
+        return str(self.search.household)
+
+    def get_initial(self):
+        return {"ended_on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search=self.search, **kwargs)
+
+    def form_valid(self, form):
+        if not form.call_service(services.end_search, self.search, **form.cleaned_data):
+            return self.form_invalid(form)
+        messages.success(self.request, _("The flat search has ended."))
+        return redirect("flat_searches:inspect", self.search.pk)
+
+
 def photo(request, pk):
     """A vacancy photo from private storage, for someone allowed to see the vacancy."""
     check_permission(request.user, "placement.view_vacancy")
-    item = get_object_or_404(VacancyPhoto.objects.visible_to(request.user), pk=pk)
+    item = get_visible_or_404(VacancyPhoto, request.user, pk)
     response = FileResponse(item.image.open("rb"), content_type=item.content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

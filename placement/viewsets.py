@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.views.generic.models import CreateView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 
-from core.forms import ScopedAdminModelForm
+from core.forms import ScopedAdminModelForm, add_domain_error
 from core.permissions import check_permission
 from core.viewsets import ScopedModelViewSet
 from placement import services
@@ -34,7 +35,7 @@ class VacancyCreateView(CreateView):
         try:
             return super().form_valid(form)
         except services.PlacementError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
 
     def get_success_url(self):
@@ -125,6 +126,27 @@ class VacancyViewSet(ScopedModelViewSet):
         )
 
 
+class EndSearchButtonMixin:
+    """ "End the search" in an open search's header menu (coordinators)."""
+
+    def get_header_more_buttons(self):
+        buttons = list(super().get_header_more_buttons())
+        search = self.object
+        open_search = not search.ended_on and not search.placed_on
+        if open_search and self.request.user.has_perm("placement.change_flatsearch"):
+            url = reverse("placement_search_end", args=[search.pk])
+            buttons.append(Button(_("End the search"), url, icon_name="cross", priority=100))
+        return buttons
+
+
+class FlatSearchEditView(EndSearchButtonMixin, EditView):
+    pass
+
+
+class FlatSearchInspectView(EndSearchButtonMixin, InspectView):
+    pass
+
+
 class FlatSearchViewSet(ScopedModelViewSet):
     model = FlatSearch
     icon = "search"
@@ -157,6 +179,8 @@ class FlatSearchViewSet(ScopedModelViewSet):
         "ended_on",
     ]
     export_filename = "wohnungssuchen"
+    edit_view_class = FlatSearchEditView
+    inspect_view_class = FlatSearchInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
         "household",
@@ -190,7 +214,7 @@ class FlatSearchViewSet(ScopedModelViewSet):
                 ],
                 heading=_("Needs"),
             ),
-            FieldPanel("ended_on"),
+            # No end date: a search ends by the action "End the search" (services.end_search).
         ]
     )
 

@@ -38,6 +38,11 @@ def register_placement_urls():
         ),
         path("placement/photos/<int:pk>/", views.photo, name="placement_photo"),
         path(
+            "placement/searches/<int:pk>/end/",
+            views.EndSearchView.as_view(),
+            name="placement_search_end",
+        ),
+        path(
             "placement/proposals/<int:pk>/", views.ProposalView.as_view(), name="placement_proposal"
         ),
         path(

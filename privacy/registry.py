@@ -52,10 +52,6 @@ def access_view(url_name: str) -> AccessView | None:
     return _access_views.get(url_name)
 
 
-def access_views() -> list[AccessView]:
-    return list(_access_views.values())
-
-
 def history_model(model):
     """The django-simple-history model of ``model``, or None."""
     manager = getattr(model, "history", None)

@@ -57,6 +57,7 @@ def request_erasure(participant, by, confirmation: str = "", reason: str = "", c
         raise PrivacyError(
             "not_confirmed",
             _("Type the person's name exactly as shown to confirm the erasure."),
+            field="confirmation",
         )
     with transaction.atomic():
         person = Participant.objects.select_for_update().get(pk=participant.pk)
@@ -242,11 +243,13 @@ def record_consent(participant, *, purpose, status, date, by, note="", evidence=
     if participant.erased_at:
         raise PrivacyError("erased", _("This person has been erased."))
     if date > timezone.localdate():
-        raise PrivacyError("future_date", _("A consent cannot be dated in the future."))
+        raise PrivacyError(
+            "future_date", _("A consent cannot be dated in the future."), field="date"
+        )
     if evidence is not None:
         problem = evidence_problem(evidence)
         if problem:
-            raise PrivacyError("evidence_type", problem)
+            raise PrivacyError("evidence_type", problem, field="evidence")
     consent = Consent(
         participant=participant,
         purpose=purpose,

@@ -5,10 +5,9 @@ Permission, then scope: no permission → 403; a participant outside the user's
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.forms import add_domain_error
+from core.permissions import check_permission, get_visible_or_404
 from housing.models import Consent, ConsentPurpose, Participant
 from privacy import registry, retention, services
 from privacy.export import build_zip
@@ -30,8 +31,7 @@ class PrivacyMixin(WagtailAdminTemplateMixin):
     header_icon = "lock"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
+        check_permission(request.user, self.permission_required)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -39,16 +39,12 @@ class ParticipantMixin(PrivacyMixin):
     """A view about one participant: the URL's ``participant_id`` within the user's scope."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
-        self.participant = (
-            Participant.objects.visible_to(request.user)
-            .select_related("household__district")
-            .filter(pk=kwargs["participant_id"])
-            .first()
+        check_permission(request.user, self.permission_required)
+        self.participant = get_visible_or_404(
+            Participant.objects.select_related("household__district"),
+            request.user,
+            kwargs["participant_id"],
         )
-        if self.participant is None:
-            raise Http404
         return super(PrivacyMixin, self).dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -98,8 +94,7 @@ class ConsentsView(ParticipantMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("housing.add_consent"):
-            raise PermissionDenied
+        check_permission(request.user, "housing.add_consent")
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -114,8 +109,7 @@ class ConsentsView(ParticipantMixin, FormView):
                 by=self.request.user,
             )
         except services.PrivacyError as error:
-            field = {"evidence_type": "evidence", "future_date": "date"}.get(error.code)
-            form.add_error(field, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The consent record has been saved."))
         return redirect("privacy_consents", self.participant.pk)
@@ -194,7 +188,7 @@ class EraseView(ParticipantMixin, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except services.PrivacyError as error:
-            form.add_error("confirmation" if error.code == "not_confirmed" else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         if request.status == "held":
             messages.warning(

@@ -10,6 +10,8 @@ Outcomes:
   LOGIN     the visitor is sent to the login page
   DENIED    403, or Wagtail's "no permission" redirect to the dashboard
   NOT_FOUND 404: the record exists but is outside the user's scope
+  REDIRECT  a redirect somewhere else than the login or Wagtail's "no permission" (a POST
+            action that goes back to its record's screen)
 """
 
 from collections.abc import Callable
@@ -19,6 +21,7 @@ OK = "ok"
 LOGIN = "login"
 DENIED = "denied"
 NOT_FOUND = "not_found"
+REDIRECT = "redirect"
 
 ROLES = ("anonymous", "coordinator", "trainer", "companion", "editor")
 

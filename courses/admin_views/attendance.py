@@ -83,7 +83,7 @@ class AttendanceView(SessionView):
             session=self.object,
             statuses=AttendanceStatus.choices,
             modules=list(self.object.modules.all()),
-            sheet_url=reverse("course_tasks:sign_in_sheet", args=[self.object.pk]),
+            sheet_url=reverse("courses_sign_in_sheet", args=[self.object.pk]),
             unmarked=sum(1 for row in kwargs.get("rows", ()) if not row["status"]),
         )
         return context
@@ -120,7 +120,7 @@ class AttendanceView(SessionView):
             )
             return self.render_to_response(context, status=409 if conflicts else 400)
         messages.success(request, _("Attendance saved (%(count)s changes).") % {"count": changed})
-        return redirect("course_tasks:attendance", self.object.pk)
+        return redirect("courses_attendance", self.object.pk)
 
     def fill_present(self, request):
         """The "All present" button: everyone not yet marked on the screen becomes present.

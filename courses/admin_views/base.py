@@ -36,7 +36,7 @@ class CourseTaskView(PermissionScopeMixin, WagtailAdminTemplateMixin, TemplateVi
             *super().get_breadcrumbs_items(),
             {"url": reverse("courses:index"), "label": _("Courses")},
             {
-                "url": reverse("course_tasks:overview", args=[self.course.pk]),
+                "url": reverse("courses_overview", args=[self.course.pk]),
                 "label": self.course.title,
             },
             {"url": "", "label": self.get_page_title()},
@@ -45,5 +45,5 @@ class CourseTaskView(PermissionScopeMixin, WagtailAdminTemplateMixin, TemplateVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["course"] = self.course
-        context["overview_url"] = reverse("course_tasks:overview", args=[self.course.pk])
+        context["overview_url"] = reverse("courses_overview", args=[self.course.pk])
         return context

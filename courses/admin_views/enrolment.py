@@ -77,7 +77,7 @@ class EnrolView(CourseTaskView):
                     )
                 else:
                     messages.success(request, _("%(name)s is enrolled.") % {"name": participant})
-        url = reverse("course_tasks:enrol", args=[self.course.pk])
+        url = reverse("courses_enrol", args=[self.course.pk])
         query = request.POST.get("q", "")
         return redirect(f"{url}?q={query}" if query else url)
 
@@ -117,7 +117,7 @@ class WithdrawView(EnrolmentView):
                     request,
                     _("%(name)s moved up from the waiting list.") % {"name": moved.participant},
                 )
-            return redirect("course_tasks:overview", self.course.pk)
+            return redirect("courses_overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -130,7 +130,7 @@ class AdmissionOverrideView(EnrolmentView):
     header_icon = "warning"
 
     def check_coordinator(self):
-        if not sees_everything(self.request.user):
+        if not services.can_override_admission(self.request.user):
             raise PermissionDenied
 
     def get_page_subtitle(self):
@@ -150,5 +150,5 @@ class AdmissionOverrideView(EnrolmentView):
             user=request.user,
         ):
             messages.success(request, _("Admitted to the exam by exception."))
-            return redirect("course_tasks:overview", self.course.pk)
+            return redirect("courses_overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))

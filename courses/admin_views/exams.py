@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 
 from core import formats
 from core.languages import Language
-from core.roles import sees_everything
 from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
 from courses.forms import (
@@ -90,7 +89,7 @@ class ExamSetupView(CourseTaskView):
                 reason=data.get("reason", ""),
             ):
                 messages.success(request, _("The exam was saved."))
-                return redirect("course_tasks:exam_results", form.service_result.pk)
+                return redirect("courses_exam_results", form.service_result.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
@@ -199,14 +198,14 @@ class ExamResultsView(CourseTaskView):
             max_total=sum(p.max_points for p in parts),
             rows=rows,
             eligible=[r for r in rows if r["passed"]],
-            can_override=sees_everything(self.request.user),
-            edit_url=reverse("course_tasks:exam_edit", args=[self.object.pk]),
+            can_override=services.can_override_admission(self.request.user),
+            edit_url=reverse("courses_exam_edit", args=[self.object.pk]),
             committee=list(self.object.committee.order_by("last_name", "first_name")),
             with_interpreter=self.object.format != ExamFormat.WRITTEN,
             languages=Language.choices,
             issue_url=integrations.issue_url(self.course.pk, self.request.user),
-            sheet_url=reverse("course_tasks:result_sheet", args=[self.object.pk]),
-            export_url=reverse("course_tasks:results_export", args=[self.course.pk]),
+            sheet_url=reverse("courses_result_sheet", args=[self.object.pk]),
+            export_url=reverse("courses_results_export", args=[self.course.pk]),
         )
         return context
 
@@ -265,7 +264,7 @@ class ExamResultsView(CourseTaskView):
                         _("Below the pass mark of a part: %(parts)s.")
                         % {"parts": ", ".join(names)},
                     )
-                return redirect("course_tasks:exam_results", self.object.pk)
+                return redirect("courses_exam_results", self.object.pk)
         return self.render_to_response(self.get_context_data(failed=failed), status=400)
 
 
@@ -301,7 +300,7 @@ class ExamResultCorrectView(CourseTaskView):
         }
 
     def results_url(self):
-        url = reverse("course_tasks:exam_results", args=[self.exam.pk])
+        url = reverse("courses_exam_results", args=[self.exam.pk])
         return f"{url}#result-{self.object.enrolment_id}"
 
     def get_breadcrumbs_items(self):
@@ -398,4 +397,4 @@ class ExamResultCorrectView(CourseTaskView):
                 % {"name": name},
             )
         # To the top of the results, where the message about the correction is shown.
-        return redirect("course_tasks:exam_results", self.exam.pk)
+        return redirect("courses_exam_results", self.exam.pk)

@@ -6,15 +6,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.roles import sees_everything
-from courses import integrations
+from courses import integrations, services
 from courses.admin_views.base import CourseTaskView
+from courses.admin_views.courses import status_actions
 from courses.models import (
     OPEN_STATUSES,
     AdmissionState,
     Course,
     Enrolment,
     EnrolmentStatus,
+    course_attendance_percent,
 )
 
 # Attendance below the minimum, whether or not a coordinator admitted by exception.
@@ -60,8 +61,6 @@ class CourseOverviewView(CourseTaskView):
         )
         active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
         waiting = [e for e in enrolments if e.status == EnrolmentStatus.WAITING]
-        held = sum(e.sessions_held for e in active)
-        attended = sum(e.sessions_attended for e in active)
         eligible = list(
             Enrolment.objects.filter(course=course)
             .eligible_for_certificate()
@@ -75,13 +74,14 @@ class CourseOverviewView(CourseTaskView):
             waiting=waiting,
             admission_as_of=as_of,
             below=[e for e in active if e.admission_state in BELOW_STATES],
-            course_rate=round(100 * attended / held) if held else None,
+            course_rate=course_attendance_percent(active),
             exams=exams,
             eligible=eligible,
             trainers=list(course.trainers.all()) + list(course.co_trainers.all()),
             modules=list(course.modules.all()),
             can_change=user.has_perm("courses.change_course"),
-            can_override=sees_everything(user),
+            can_override=services.can_override_admission(user),
             issue_url=integrations.issue_url(course.pk, user),
+            status_actions=status_actions(course),
         )
         return context

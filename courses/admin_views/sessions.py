@@ -54,7 +54,7 @@ class WeeklySeriesView(CourseTaskView):
             ):
                 count = len(form.service_result)
                 messages.success(request, _("%(count)s sessions created.") % {"count": count})
-                return redirect("course_tasks:overview", self.course.pk)
+                return redirect("courses_overview", self.course.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -99,12 +99,12 @@ class MoveSessionView(SessionView):
                 services.cancel_session, self.object, cancel.cleaned_data["reason"]
             ):
                 messages.success(request, _("The session was cancelled."))
-                return redirect("course_tasks:overview", self.course.pk)
+                return redirect("courses_overview", self.course.pk)
         else:
             move = MoveSessionForm(request.POST)
             if move.is_valid() and move.call_service(
                 services.move_session, self.object, **move.cleaned_data
             ):
                 messages.success(request, _("The session was moved."))
-                return redirect("course_tasks:overview", self.course.pk)
+                return redirect("courses_overview", self.course.pk)
         return self.render_to_response(self.get_context_data(move=move, cancel=cancel))

@@ -18,6 +18,8 @@ from courses.models.enrolment import (
     Enrolment,
     EnrolmentQuerySet,
     EnrolmentStatus,
+    attendance_percent,
+    course_attendance_percent,
 )
 from courses.models.exams import (
     Exam,
@@ -54,4 +56,6 @@ __all__ = [
     "ExcusedAbsence",
     "Session",
     "SessionQuerySet",
+    "attendance_percent",
+    "course_attendance_percent",
 ]

@@ -36,6 +36,24 @@ class AdmissionState(models.TextChoices):
 ADMITTED_STATES = (AdmissionState.ADMITTED, AdmissionState.BY_EXCEPTION)
 
 
+def attendance_percent(attended: int, held: int) -> int | None:
+    """The attendance figure on screens: attended of held sessions in whole percent, or
+    ``None`` before the first held session. Display only: admission compares the counts
+    (``EnrolmentQuerySet.with_admission``)."""
+    if not held:
+        return None
+    return round(100 * attended / held)
+
+
+def course_attendance_percent(enrolments) -> int | None:
+    """The course's attendance figure: the same rounding over the summed counts of
+    ``enrolments`` (annotated by ``with_attendance``)."""
+    enrolments = list(enrolments)
+    return attendance_percent(
+        sum(e.sessions_attended for e in enrolments), sum(e.sessions_held for e in enrolments)
+    )
+
+
 class EnrolmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(course__in=Course.objects.visible_to(user).values("pk"))
@@ -236,9 +254,7 @@ class Enrolment(models.Model):
         For display only: admission compares the counts (``with_admission``).
         """
         held = getattr(self, "sessions_held", None)
-        if not held:
-            return None
-        return round(100 * self.sessions_attended / held)
+        return attendance_percent(self.sessions_attended, held) if held else None
 
     @property
     def is_admitted(self) -> bool:

@@ -79,3 +79,8 @@ class Session(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    @property
+    def is_today(self) -> bool:
+        """Marked "heute" on the course screens (the server's local date)."""
+        return self.date == timezone.localdate()

@@ -10,9 +10,17 @@ from courses.services.attendance import AttendanceConflict, AttendanceEntry, rec
 from courses.services.courses import (
     ADMISSION_RULE_FIELDS,
     ADMISSION_RULE_PERMISSION,
+    COURSE_TRANSITIONS,
+    change_course_status,
     check_course_changes,
 )
-from courses.services.enrolment import admission, enrol, override_admission, withdraw
+from courses.services.enrolment import (
+    admission,
+    can_override_admission,
+    enrol,
+    override_admission,
+    withdraw,
+)
 from courses.services.errors import CourseError
 from courses.services.exams import (
     DEFAULT_PASS_MARK,
@@ -28,6 +36,7 @@ from courses.services.sessions import cancel_session, create_weekly_sessions, mo
 __all__ = [
     "ADMISSION_RULE_FIELDS",
     "ADMISSION_RULE_PERMISSION",
+    "COURSE_TRANSITIONS",
     "DEFAULT_PASS_MARK",
     "REASON_MAX_LENGTH",
     "AttendanceConflict",
@@ -35,7 +44,9 @@ __all__ = [
     "CourseError",
     "ResultConflict",
     "admission",
+    "can_override_admission",
     "cancel_session",
+    "change_course_status",
     "check_course_changes",
     "correct_exam_result",
     "create_weekly_sessions",

@@ -115,12 +115,24 @@ def admission(enrolment: Enrolment, exam: Exam) -> Enrolment:
     )
 
 
-@transaction.atomic
-def override_admission(enrolment: Enrolment, *, reason: str, user) -> Enrolment:
-    """Admit ``enrolment`` to the exam despite low attendance (coordinators only)."""
+def can_override_admission(user) -> bool:
+    """Who may admit someone to the exam by exception: coordinators (and superusers).
+
+    The screens ask this to show or refuse the action; ``override_admission`` refuses
+    everyone else with ``not_allowed``.
+    """
     from core.roles import sees_everything
 
-    if not sees_everything(user):
+    return sees_everything(user)
+
+
+@transaction.atomic
+def override_admission(enrolment: Enrolment, *, reason: str, user) -> Enrolment:
+    """Admit ``enrolment`` to the exam despite low attendance (coordinators only).
+
+    Errors: ``not_allowed``, ``reason_required``.
+    """
+    if not can_override_admission(user):
         raise CourseError(
             "not_allowed", _("Only a coordinator can admit someone to the exam by exception.")
         )

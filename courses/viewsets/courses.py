@@ -79,7 +79,7 @@ class CourseCreateView(CourseFormMixin, CreateView):
         return course
 
     def get_success_url(self):
-        return reverse("course_tasks:overview", args=[self.object.pk])
+        return reverse("courses_overview", args=[self.object.pk])
 
 
 class CourseEditView(CourseFormMixin, EditView):
@@ -96,7 +96,7 @@ class CourseIndexView(IndexView):
             0,
             ListingButton(
                 _("Overview"),
-                url=reverse("course_tasks:overview", args=[instance.pk]),
+                url=reverse("courses_overview", args=[instance.pk]),
                 icon_name="view",
                 attrs={"aria-label": _("Overview of %(course)s") % {"course": instance}},
                 priority=1,
@@ -143,7 +143,8 @@ class CourseViewSet(ScopedModelViewSet):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("status"),
+                # No status: it changes only by the overview's actions
+                # (courses.services.change_course_status).
                 FieldRowPanel([FieldPanel("location"), FieldPanel("district")]),
                 FieldPanel("capacity"),
                 # Shown to coordinators only; others keep the programme's value.

@@ -6,7 +6,6 @@ courses with it. No personal data is shown here.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,6 +19,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.permissions import check_permission
 from courses.models import CurriculumModule
 from courses.services.curriculum import CurriculumError, reactivate_module, retire_module
 
@@ -83,8 +83,7 @@ class RetireView(View):
     retire = True
 
     def dispatch(self, request, pk):
-        if not request.user.has_perm("courses.change_curriculummodule"):
-            raise PermissionDenied
+        check_permission(request.user, "courses.change_curriculummodule")
         self.module = get_object_or_404(CurriculumModule, pk=pk)
         return super().dispatch(request, pk)
 

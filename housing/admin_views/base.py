@@ -5,13 +5,17 @@ then the record's scope (404, as if it did not exist), then parses input and
 calls a service.
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.languages import Language
-from core.permissions import check_permission, get_visible_or_404
+from core.permissions import PermissionScopeMixin, check_permission, get_visible_or_404
 from housing.models import (
     ConsentPurpose,
     FollowUp,
@@ -92,3 +96,53 @@ def household_card(household, today=None) -> dict:
             "landlord"
         ),
     }
+
+
+class StatusActionView(PermissionScopeMixin, WagtailAdminTemplateMixin, FormView):
+    """One explicit status action on one record: its own small form, one service call.
+
+    Permission, then scope (``core.permissions``); the service's refusal becomes a form
+    error through ``DomainErrorFormMixin.call_service``, so the screen gives exactly the
+    service's result and errors. Subclasses set ``model``, ``permission``, ``form_class``,
+    ``service`` (a ``staticmethod``, called as ``service(record, **cleaned_data)``) and
+    the texts.
+    """
+
+    template_name = "housing/status_action.html"
+    header_icon = "edit"
+    submit_label = ""
+    success_message = ""
+    service = None
+    # The list the breadcrumbs lead back to, and the record's own screen.
+    index_url_name = ""
+    record_url_name = ""
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        opts = self.model._meta
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": capfirst(opts.verbose_name_plural)},
+            {"url": self.get_record_url(), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_record_url(self):
+        return reverse(self.record_url_name, args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object,
+            submit_label=self.submit_label,
+            cancel_url=self.get_record_url(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        if not form.call_service(self.service, self.object, **form.cleaned_data):
+            return self.form_invalid(form)
+        self.object = form.service_result
+        messages.success(self.request, self.success_message % {"record": self.object})
+        return redirect(self.get_record_url())

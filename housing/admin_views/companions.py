@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from core.forms import add_domain_error
 from housing import services
 from housing.admin_views.base import HousingTaskMixin
 from housing.forms import AssignForm
@@ -29,7 +30,7 @@ class AssignCompanionsView(HousingTaskMixin, FormView):
         try:
             services.assign_companions(self.household, form.cleaned_data["companions"])
         except services.HousingError as error:
-            form.add_error("companions", error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Companions of %(h)s saved.") % {"h": self.household})
         return redirect("housing_caseload")

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from core.forms import add_domain_error
 from core.permissions import check_permission, get_visible_or_404
 from housing import services
 from housing.admin_views.base import UNDO_SESSION_KEY, HousingTaskMixin
@@ -115,7 +116,7 @@ class FollowUpEditView(_FollowUpMixin, FormView):
         try:
             services.edit_follow_up(self.follow_up, **form.cleaned_data)
         except services.HousingError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Follow-up saved."))
         return redirect("housing_timeline", self.household.pk)
@@ -143,7 +144,7 @@ class FollowUpAddView(HousingTaskMixin, FormView):
                 household=self.household, title=data["title"], due_on=data["due_on"]
             )
         except services.HousingError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Follow-up added."))
         return redirect("housing_timeline", self.household.pk)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from core.forms import add_domain_error
 from housing import integrations, services
 from housing.admin_views.base import HousingTaskMixin, household_card
 from housing.forms import VisitForm
@@ -71,6 +72,6 @@ class LogVisitView(HousingTaskMixin, FormView):
         try:
             services.log_visit(household=self.household, user=self.request.user, **data)
         except services.HousingError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
             return self.form_invalid(form)
         return self._saved()

@@ -139,6 +139,19 @@ class AgreementQuerySet(models.QuerySet):
         # Agreements are the coordinators' business; companions work with tenancies.
         return self if sees_everything(user) else self.none()
 
+    def in_force(self, on):
+        """Agreements in force on ``on`` (a date, or an expression such as
+        ``OuterRef("start")``): signed, not a draft, ``on`` within valid from / until.
+
+        An ended agreement was in force up to its end, so reports about the past count it.
+        The one home of "did this landlord cooperate on that day".
+        """
+        return (
+            self.filter(signed_on__isnull=False, valid_from__lte=on)
+            .exclude(status=AgreementStatus.DRAFT)
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        )
+
     def ending_within(self, days: int, today=None):
         today = today or timezone.localdate()
         return self.filter(

@@ -1,7 +1,9 @@
 """Back-office lists and forms for landlords, agreements, tenancies and concerns.
 
-State changes with side effects (a concern's follow-up) go through
-``housing.services`` from the create and edit views.
+State changes go through ``housing.services``: from the create views (a tenancy's
+start, a concern's follow-up), "Save and activate" on an agreement, and the explicit
+status screens in ``housing/admin_views`` (ending an agreement or a tenancy). No
+generic form has a status, end or outcome field of its own.
 """
 
 from django import forms
@@ -100,27 +102,71 @@ class LandlordViewSet(ScopedModelViewSet):
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
-class AgreementEditView(ServiceErrorsMixin, EditView):
+class StatusActionButtonMixin:
+    """The record's explicit status action (a screen calling the service) in the header's
+    "more" menu, when the record's state allows it."""
+
+    def status_action(self):
+        """``(label, url)`` of the action for ``self.object``, or ``None``."""
+        return None
+
+    def get_header_more_buttons(self):
+        buttons = list(super().get_header_more_buttons())
+        action = self.status_action()
+        if action and self.request.user.has_perm(self.status_action_permission):
+            label, url = action
+            buttons.append(Button(label, url, icon_name="edit", priority=100))
+        return buttons
+
+
+class AgreementForm(ScopedAdminModelForm):
+    """The agreement's data. Its status changes only by the actions: "Save and
+    activate" (``services.activate_agreement``) and the screen "End the agreement"
+    (``services.end_agreement``); the reason it ended is that screen's field, not this
+    form's. Once signed into force the landlord is fixed, once ended also the end."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.instance.status if self.instance.pk else AgreementStatus.DRAFT
+        fixed = {
+            AgreementStatus.DRAFT: (),
+            AgreementStatus.ACTIVE: ("landlord",),
+            AgreementStatus.ENDED: ("landlord", "valid_until"),
+        }[status]
+        for name in fixed:
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Fixed since the agreement came into force; ending it is an action of its own."
+                )
+
+
+class AgreementEditView(StatusActionButtonMixin, ServiceErrorsMixin, EditView):
     """Edits the agreement's data; its status changes only by the two actions.
 
     "Save and activate" calls ``services.activate_agreement`` (the landlord row lock,
-    one active agreement per landlord), "Save and end" ``services.end_agreement``.
+    one active agreement per landlord) inside the view's save transaction: a refused
+    activation saves nothing. Ending is its own screen (``housing_agreement_end``).
     ``status`` is not a field of the form, so an ended agreement cannot be set back.
-    Both run inside the view's save transaction: a refused action saves nothing.
     """
 
     template_name = "housing/admin/agreement_edit.html"
+    status_action_permission = "housing.change_cooperationagreement"
+
+    def status_action(self):
+        if self.object.status == AgreementStatus.ACTIVE:
+            return _("End the agreement"), reverse("housing_agreement_end", args=[self.object.pk])
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["end_url"] = reverse("housing_agreement_end", args=[self.object.pk])
+        return context
 
     def save_instance(self):
-        action = self.request.POST.get("status_action")
-        data = self.form.cleaned_data
         agreement = super().save_instance()
-        if action == "activate":
+        if self.request.POST.get("status_action") == "activate":
             agreement = services.activate_agreement(agreement)
-        elif action == "end":
-            agreement = services.end_agreement(
-                agreement, reason=data.get("end_reason", ""), ended_on=data.get("valid_until")
-            )
         return agreement
 
 
@@ -154,18 +200,18 @@ class AgreementViewSet(ScopedModelViewSet):
     ]
     export_filename = "kooperationsvereinbarungen"
     edit_view_class = AgreementEditView
-    edit_handler = _scoped_panels(
+    edit_handler = ObjectList(
         [
             FieldPanel("landlord"),
             FieldRowPanel([FieldPanel("text_version"), FieldPanel("signed_on")]),
             FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
-            FieldPanel("end_reason"),
             FieldPanel("programme_contact"),
             # A plain file input: the default one links to the file's public URL,
             # which private files do not have.
             FieldPanel("document", widget=forms.FileInput(attrs={"accept": "application/pdf"})),
             FieldPanel("notes"),
-        ]
+        ],
+        base_form_class=AgreementForm,
     )
 
     def get_index_view_kwargs(self, **kwargs):
@@ -176,11 +222,14 @@ class AgreementViewSet(ScopedModelViewSet):
 
 
 class TenancyCreateView(ServiceErrorsMixin, CreateView):
-    """A new tenancy goes through ``services.start_tenancy`` (flat lock, overlap rule)."""
+    """A new tenancy goes through ``services.start_tenancy`` (flat lock, overlap rule).
+
+    It starts open-ended: its end is the screen "End the tenancy" (``end_tenancy``).
+    """
 
     def save_instance(self):
         data = self.form.cleaned_data
-        tenancy = services.start_tenancy(
+        return services.start_tenancy(
             household=data["household"],
             flat=data["flat"],
             start=data["start"],
@@ -188,25 +237,24 @@ class TenancyCreateView(ServiceErrorsMixin, CreateView):
             through_programme=data.get("through_programme", False),
             notes=data.get("notes", ""),
         )
-        if data.get("end"):
-            tenancy = services.end_tenancy(tenancy, end=data["end"], outcome=data.get("outcome"))
-        return tenancy
 
 
-class TenancyEditView(ServiceErrorsMixin, EditView):
-    """Entering an end date and outcome ends the tenancy through ``services.end_tenancy``."""
+class TenancyActionMixin(StatusActionButtonMixin):
+    """ "End the tenancy" (or "Correct the end") in the tenancy's header menu."""
 
-    def save_instance(self):
-        original = Tenancy.objects.get(pk=self.object.pk)
-        tenancy = self.form.instance
-        end, outcome = tenancy.end, tenancy.outcome
-        ending = end is not None and (end, outcome) != (original.end, original.outcome)
-        if ending:  # saved as before, then ended by the service
-            tenancy.end, tenancy.outcome = original.end, original.outcome
-        tenancy = super().save_instance()
-        if ending:
-            tenancy = services.end_tenancy(tenancy, end=end, outcome=outcome)
-        return tenancy
+    status_action_permission = "housing.change_tenancy"
+
+    def status_action(self):
+        label = _("Correct the end of the tenancy") if self.object.end else _("End the tenancy")
+        return label, reverse("housing_tenancy_end", args=[self.object.pk])
+
+
+class TenancyEditView(TenancyActionMixin, EditView):
+    """The tenancy's data; its end and outcome are not fields here (see TenancyEndView)."""
+
+
+class TenancyInspectView(TenancyActionMixin, InspectView):
+    pass
 
 
 class TenancyViewSet(ScopedModelViewSet):
@@ -240,6 +288,7 @@ class TenancyViewSet(ScopedModelViewSet):
     export_filename = "mietverhaeltnisse"
     add_view_class = TenancyCreateView
     edit_view_class = TenancyEditView
+    inspect_view_class = TenancyInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
         "household",
@@ -258,7 +307,7 @@ class TenancyViewSet(ScopedModelViewSet):
             FieldPanel("household"),
             FieldPanel("flat", help_text=_("The landlord is taken from the flat.")),
             FieldRowPanel([FieldPanel("start"), FieldPanel("move_in")]),
-            FieldRowPanel([FieldPanel("end"), FieldPanel("outcome")]),
+            # No end or outcome: they change only through "End the tenancy".
             FieldPanel("through_programme"),
             FieldPanel("notes"),
         ]

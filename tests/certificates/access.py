@@ -46,8 +46,8 @@ def _public_not_found():
 
 RULES = {
     # Public verification: the same for everybody, logged in or not.
-    "certificate_verify_form": Rule(expect=_public()),
-    "certificate_verify": Rule(
+    "certificates_verify_form": Rule(expect=_public()),
+    "certificates_verify": Rule(
         cases={
             "known token": (lambda w: [w["certificate"].token], _public()),
             "unknown token": (lambda w: ["A" * 32], _public_not_found()),

@@ -33,7 +33,7 @@ RULES = {
     "cms_search": Rule(expect=everyone(OK)),
     # Read-aloud clips and robots.txt are public like the materials.
     "cms_read_aloud": Rule(expect=everyone(OK), args=lambda w: [w["speech_clip"].text_hash]),
-    "robots_txt": Rule(expect=everyone(OK)),
+    "cms_robots_txt": Rule(expect=everyone(OK)),
     # The translation status is for people who edit pages (editors, superusers).
     "cms_translation_overview": Rule(expect=staff_only(editor=OK)),
     # Advice centres (contact block for families): editors keep them.

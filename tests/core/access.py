@@ -30,10 +30,9 @@ def extend_world(world, users):
 
 
 RULES = {
-    "health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
     # Public images from the public storage; documents only through Wagtail's view (which
     # checks a collection's privacy), nothing outside the image folders.
-    "media": Rule(
+    "core_media": Rule(
         cases={
             "image": (lambda w: [w["public_image"]], everyone(OK)),
             "document": (lambda w: [w["public_document"]], everyone(NOT_FOUND)),
@@ -43,12 +42,13 @@ RULES = {
             ),
         }
     ),
+    "core_health": Rule(expect=everyone(OK)),  # for load balancers: "ok", nothing else
     # GET asks "Sign out?"; only a POST signs out.
     "core_logout": Rule(expect=_STAFF),
     "core_password_reset": Rule(expect=everyone(OK)),  # "forgotten password", rate limited
     "core_account": Rule(expect=_STAFF),  # Wagtail's account page, name and e-mail read only
-    "scoped_site_history": Rule(expect=_STAFF),
-    "scoped_site_history_results": Rule(expect=_STAFF),
+    "core_site_history": Rule(expect=_STAFF),
+    "core_site_history_results": Rule(expect=_STAFF),
     # Without an app there is nothing to verify: set one up.
     "core_2fa_verify": Rule(
         expect={**everyone("redirect to /admin/2fa/setup/"), "anonymous": LOGIN}

@@ -104,7 +104,7 @@ def test_an_unverified_session_reaches_nothing_of_the_staff_area(coordinator):
     response = client.get(reverse("core_2fa_setup"))
     assert response["Location"].startswith(reverse("core_2fa_verify"))
     # The public site stays open.
-    assert client.get(reverse("certificate_verify_form")).status_code == 200
+    assert client.get(reverse("certificates_verify_form")).status_code == 200
 
 
 def test_quick_retries_after_wrong_codes_are_told_to_wait(coordinator):

@@ -8,7 +8,7 @@ import datetime as dt
 
 from core.roles import Role
 from courses.models import Enrolment, ExamPart, ExamResult
-from tests.access import DENIED, NOT_FOUND, OK, Rule, staff_only
+from tests.access import DENIED, NOT_FOUND, OK, REDIRECT, Rule, staff_only
 from tests.courses.factories import CourseFactory, ExamFactory, SessionFactory
 from tests.factories import ParticipantFactory, UserFactory
 
@@ -77,20 +77,30 @@ RULES = {
     "courses:history": Rule(cases=_scoped("course")),
     "courses:history_results": Rule(cases=_scoped("course")),
     "courses:usage": Rule(cases=_scoped("course")),
-    "course_tasks:overview": Rule(cases=_scoped("course")),
-    "course_tasks:weekly_series": Rule(cases=_scoped("course")),
-    "course_tasks:enrol": Rule(cases=_scoped("course")),
-    "course_tasks:exam_add": Rule(cases=_scoped("course")),
-    "course_tasks:session_edit": Rule(cases=_scoped("session")),
-    "course_tasks:attendance": Rule(cases=_scoped("session")),
-    "course_tasks:sign_in_sheet": Rule(cases=_scoped("session")),
-    "course_tasks:withdraw": Rule(cases=_scoped("enrolment")),
-    "course_tasks:admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
-    "course_tasks:exam_edit": Rule(cases=_scoped("exam")),
-    "course_tasks:exam_results": Rule(cases=_scoped("exam")),
-    "course_tasks:exam_result_correct": Rule(cases=_scoped("exam_result")),
+    "courses_overview": Rule(cases=_scoped("course")),
+    # POST only; without a status the service refuses and the screen goes back to the
+    # overview with its message.
+    "courses_status": Rule(
+        method="post",
+        cases=_scoped(
+            "course",
+            inside=staff_only(coordinator=REDIRECT, trainer=REDIRECT),
+            outside=staff_only(coordinator=REDIRECT, trainer=NOT_FOUND),
+        ),
+    ),
+    "courses_weekly_series": Rule(cases=_scoped("course")),
+    "courses_enrol": Rule(cases=_scoped("course")),
+    "courses_exam_add": Rule(cases=_scoped("course")),
+    "courses_session_edit": Rule(cases=_scoped("session")),
+    "courses_attendance": Rule(cases=_scoped("session")),
+    "courses_sign_in_sheet": Rule(cases=_scoped("session")),
+    "courses_withdraw": Rule(cases=_scoped("enrolment")),
+    "courses_admission_override": Rule(cases=_scoped("enrolment", inside=_COORDINATOR)),
+    "courses_exam_edit": Rule(cases=_scoped("exam")),
+    "courses_exam_results": Rule(cases=_scoped("exam")),
+    "courses_exam_result_correct": Rule(cases=_scoped("exam_result")),
     # Trainers' exports (issue 12): only that course's trainers and coordinators.
-    "course_tasks:attendance_export": Rule(cases=_scoped("course")),
-    "course_tasks:results_export": Rule(cases=_scoped("course")),
-    "course_tasks:result_sheet": Rule(cases=_scoped("exam")),
+    "courses_attendance_export": Rule(cases=_scoped("course")),
+    "courses_results_export": Rule(cases=_scoped("course")),
+    "courses_result_sheet": Rule(cases=_scoped("exam")),
 }

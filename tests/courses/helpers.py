@@ -14,7 +14,7 @@ TODAY = timezone.localdate()
 
 
 def task_url(name, obj):
-    return reverse(f"course_tasks:{name}", args=[obj.pk])
+    return reverse(f"courses_{name}", args=[obj.pk])
 
 
 def german_client(user):

@@ -27,8 +27,8 @@ def _state_on(page: str, enrolment) -> set[str]:
 
 
 def _pages(client, course, exam):
-    overview = client.get(reverse("course_tasks:overview", args=[course.pk])).content.decode()
-    results = client.get(reverse("course_tasks:exam_results", args=[exam.pk])).content.decode()
+    overview = client.get(reverse("courses_overview", args=[course.pk])).content.decode()
+    results = client.get(reverse("courses_exam_results", args=[exam.pk])).content.decode()
     return overview, results
 
 
@@ -43,7 +43,7 @@ def test_no_attendance_yet_is_the_same_state_on_both_screens_and_in_the_service(
     overview, results = _pages(client_for(coordinator), course, exam)
     assert _state_on(overview, enrolment) == _state_on(results, enrolment) == {"no_data"}
     # Both offer the coordinator the exception, and the service agrees it is needed.
-    override = reverse("course_tasks:admission_override", args=[enrolment.pk])
+    override = reverse("courses_admission_override", args=[enrolment.pk])
     assert override in overview and override in results
     with pytest.raises(CourseError) as caught:
         services.record_exam_result(

@@ -102,7 +102,7 @@ def test_no_attendance_for_a_future_session(trainer):
     )
     assert error.code == "session_in_future"
     response = german_client(trainer).post(
-        reverse("course_tasks:attendance", args=[tomorrow.pk]),
+        reverse("courses_attendance", args=[tomorrow.pk]),
         {f"status-{enrolment.pk}": "present", f"version-{enrolment.pk}": "0"},
     )
     assert response.status_code == 400 and html_has(response, error.message)

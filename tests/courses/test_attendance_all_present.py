@@ -26,7 +26,7 @@ def people(course):
 
 
 def _url(session):
-    return reverse("course_tasks:attendance", args=[session.pk])
+    return reverse("courses_attendance", args=[session.pk])
 
 
 def _checked(page, enrolment, status):

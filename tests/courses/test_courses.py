@@ -49,7 +49,7 @@ def test_the_pass_mark_is_set_by_coordinators_only(trainer, coordinator):
     # The screen does not let a trainer change it: the field is disabled, a forged
     # value is ignored.
     response = german_client(trainer).post(
-        reverse("course_tasks:exam_edit", args=[exam.pk]),
+        reverse("courses_exam_edit", args=[exam.pk]),
         {
             "date": "27.05.2026",
             "format": "written",

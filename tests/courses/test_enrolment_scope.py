@@ -40,7 +40,7 @@ def world(trainer):
 
 
 def _found(client, course, query):
-    response = client.get(reverse("course_tasks:enrol", args=[course.pk]), {"q": query})
+    response = client.get(reverse("courses_enrol", args=[course.pk]), {"q": query})
     assert response.status_code == 200
     return {p.family_name for p in response.context["found"]}
 
@@ -64,7 +64,7 @@ def test_coordinator_finds_everyone(world, coordinator_client):
 def test_trainer_cannot_enrol_an_id_outside_the_rule(world, trainer_client, who):
     course, people = world
     response = trainer_client.post(
-        reverse("course_tasks:enrol", args=[course.pk]), {"participant": people[who].pk}
+        reverse("courses_enrol", args=[course.pk]), {"participant": people[who].pk}
     )
     assert response.status_code == 302
     assert not Enrolment.objects.filter(course=course).exists()
@@ -73,7 +73,7 @@ def test_trainer_cannot_enrol_an_id_outside_the_rule(world, trainer_client, who)
 def test_trainer_enrols_a_newcomer_and_then_sees_them(world, trainer, trainer_client):
     course, people = world
     trainer_client.post(
-        reverse("course_tasks:enrol", args=[course.pk]), {"participant": people["newcomer"].pk}
+        reverse("courses_enrol", args=[course.pk]), {"participant": people["newcomer"].pk}
     )
     assert Enrolment.objects.filter(course=course, participant=people["newcomer"]).exists()
     from housing.models import Participant

@@ -107,7 +107,7 @@ def test_eligible_for_certificate_uses_the_best_passing_attempt(examined, traine
 def _post_result(client, exam, enrolment, date, points=9):
     part = exam.parts.get()
     return client.post(
-        reverse("course_tasks:exam_results", args=[exam.pk]),
+        reverse("courses_exam_results", args=[exam.pk]),
         {"enrolment": enrolment.pk, "date": f"{date:%d.%m.%Y}", f"points-{part.pk}": str(points)},
     )
 

@@ -205,7 +205,7 @@ def test_without_a_registered_lookup_no_certificate_is_assumed(monkeypatch):
 
 
 def _url(result):
-    return reverse("course_tasks:exam_result_correct", args=[result.pk])
+    return reverse("courses_exam_result_correct", args=[result.pk])
 
 
 def _form(result, *values, reason="Punkte falsch übertragen", date=None, version=None):
@@ -224,7 +224,7 @@ def test_the_results_screen_links_each_attempt_to_its_correction(
 ):
     first = _record(enrolment, exam, trainer, 2, 3)
     second = _record(enrolment, exam, trainer, 9, 18, date=dt.date(2026, 6, 3))
-    page = trainer_client.get(reverse("course_tasks:exam_results", args=[exam.pk]))
+    page = trainer_client.get(reverse("courses_exam_results", args=[exam.pk]))
     html = page.content.decode()
     assert _url(first) in html and _url(second) in html
     assert "Korrigieren" in html
@@ -249,7 +249,7 @@ def test_saving_a_correction_redirects_to_the_results_with_the_outcome(
     result = _record(enrolment, exam, trainer, 5, 10)
     response = trainer_client.post(_url(result), _form(result, 8, 12), follow=True)
     page = response.content.decode()
-    assert response.redirect_chain == [(reverse("course_tasks:exam_results", args=[exam.pk]), 302)]
+    assert response.redirect_chain == [(reverse("courses_exam_results", args=[exam.pk]), 302)]
     assert "Das Ergebnis von Mara Lupu (1. Versuch) wurde korrigiert: 15 → 20 Punkte." in page
     assert "Ergebnis geändert: Mara Lupu hat jetzt bestanden." in page
     assert "(korrigiert)" in page

@@ -122,7 +122,7 @@ def test_committee_and_trainers_are_shown_by_name_not_login(examined, trainer):
     assert "Greta Lindqvist" in results and "pruefer7" not in results
     overview = client.get(task_url("overview", course)).content.decode()
     assert trainer.get_full_name() in overview
-    form = client.get(reverse("course_tasks:exam_edit", args=[exam.pk])).content.decode()
+    form = client.get(reverse("courses_exam_edit", args=[exam.pk])).content.decode()
     assert "Greta Lindqvist" in form and "pruefer7" not in form
 
 

@@ -178,7 +178,7 @@ def test_the_results_form_records_a_failed_part_and_says_so(examined, trainer):
 
 
 def test_the_exam_form_keeps_part_marks_for_coordinators_only(course, trainer, coordinator):
-    url = reverse("course_tasks:exam_add", args=[course.pk])
+    url = reverse("courses_exam_add", args=[course.pk])
     data = {
         "date": f"{course.end_date:%d.%m.%Y}",
         "format": "written",

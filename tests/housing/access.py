@@ -162,6 +162,12 @@ RULES.update(
         ),
         "housing_follow_up_done": Rule(cases=_readable("follow_up", "other_follow_up")),
         "housing_agreement_document": Rule(args=lambda w: [w["agreement"].pk], expect=_COORDINATOR),
+        # The explicit status actions: change permission first (companions only read
+        # tenancies, so 403 before any scope), then the record.
+        "housing_agreement_end": Rule(args=lambda w: [w["agreement"].pk], expect=_COORDINATOR),
+        "housing_tenancy_end": Rule(
+            cases=_scoped("tenancy", "other_tenancy", _COORDINATOR, _COORDINATOR)
+        ),
         "housing_service_worker": Rule(expect=_LIST),
         "housing_calendar": Rule(expect=_LIST),
         # The token is the key: nobody signs in, a wrong token is 404 for everyone.

@@ -1,7 +1,11 @@
 """Agreement and tenancy status change only through the services, also from the screens.
 
 Before, the generic Wagtail forms saved ``status`` as a plain field: the landlord row
-lock never ran and an ended agreement could be set back to active.
+lock never ran and an ended agreement could be set back to active; later the agreement's
+end reused the edit form's "valid until" and "reason" fields and a tenancy's end could be
+typed into (or removed from) its edit form. Now each state change is one explicit action
+calling the service, and for every state the screen gives what the service gives: the
+same result, or the same error on the same field.
 """
 
 import datetime as dt
@@ -25,7 +29,6 @@ def _agreement_data(agreement, **overrides):
         "valid_from": f"{agreement.valid_from:%d.%m.%Y}",
         "valid_until": f"{agreement.valid_until:%d.%m.%Y}" if agreement.valid_until else "",
         "programme_contact": agreement.programme_contact_id,
-        "end_reason": agreement.end_reason,
         "notes": "",
     }
     data.update(overrides)
@@ -38,83 +41,287 @@ def _edit(client, agreement, **data):
     )
 
 
-def test_an_ended_agreement_cannot_be_set_back_to_active(coordinator):
-    agreement = AgreementFactory(
-        status="ended", end_reason="Verkauf des Hauses", programme_contact=coordinator
-    )
-    response = _edit(client_for(coordinator), agreement, status="active")
-    assert response.status_code == 302  # the other fields save, the status is not a field
+def _agreement(state, coordinator, **kwargs):
+    """A fresh agreement of its own landlord in ``state``."""
+    fields = {"status": state, "programme_contact": coordinator}
+    if state == "draft":
+        fields["valid_until"] = None
+    if state == "ended":
+        fields.update(end_reason="Verkauf des Hauses", valid_until=dt.date(2026, 6, 30))
+    fields.update(kwargs)
+    return AgreementFactory(**fields)
+
+
+def _state(agreement):
     agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.ENDED
+    return (agreement.status, agreement.end_reason, agreement.valid_until)
 
 
-def test_activating_on_the_screen_is_the_service_with_the_same_errors(coordinator):
-    active = AgreementFactory(status="active", programme_contact=coordinator)
-    draft = AgreementFactory(
-        landlord=active.landlord, status="draft", valid_until=None, programme_contact=coordinator
-    )
-    with pytest.raises(services.HousingError) as caught:
-        services.activate_agreement(draft)
-    assert caught.value.code == "agreement_already_active"
+def _service_outcome(service, *args, **kwargs):
+    """(error code, message, field) of the service's refusal, or None when it succeeded."""
+    try:
+        service(*args, **kwargs)
+    except services.HousingError as error:
+        return (error.code, error.message, error.field)
+    return None
 
-    client = client_for(coordinator)
-    response = _edit(client, draft, status_action="activate")
+
+def _screen_outcome(response):
+    """(error code, message, field) the screen refused with, or None after a redirect.
+
+    The message must be shown on the form: on the field the error names, or on top.
+    """
+    if response.status_code == 302:
+        return None
     assert response.status_code == 200
-    assert caught.value.message in response.content.decode()
-    draft.refresh_from_db()
-    assert draft.status == AgreementStatus.DRAFT
-
-    services.end_agreement(active, reason="Vertrag ausgelaufen")
-    response = _edit(client, draft, status_action="activate")
-    assert response.status_code == 302
-    draft.refresh_from_db()
-    assert draft.status == AgreementStatus.ACTIVE
+    form = response.context["form"]
+    error = form.domain_error
+    assert error is not None, f"refused by the form, not the service: {form.errors}"
+    shown = form.errors.get(error.field if error.field in form.fields else "__all__", [])
+    assert error.message in shown, form.errors
+    return (error.code, error.message, error.field)
 
 
-def test_ending_on_the_screen_needs_a_reason_like_the_service(coordinator):
-    agreement = AgreementFactory(status="active", programme_contact=coordinator)
+def _same(service_outcome, screen_outcome):
+    """The screen refused as the service did (code, field, message), or saved as it did."""
+    assert screen_outcome == service_outcome
+
+
+# --- Agreements: activation ("Save and activate"), per state --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "signed", "other_active", "code"),
+    [
+        ("draft", True, False, None),
+        ("draft", False, False, "agreement_not_signed"),
+        ("draft", True, True, "agreement_already_active"),
+        ("active", True, False, "agreement_not_draft"),
+        ("ended", True, False, "agreement_not_draft"),
+    ],
+)
+def test_activating_on_the_screen_is_the_service(coordinator, state, signed, other_active, code):
+    extra = {} if signed else {"signed_on": None}
+    by_service = _agreement(state, coordinator, **extra)
+    by_screen = _agreement(state, coordinator, **extra)
+    if other_active:
+        _agreement("active", coordinator, landlord=by_service.landlord)
+        _agreement("active", coordinator, landlord=by_screen.landlord)
+
+    outcome = _service_outcome(services.activate_agreement, by_service)
+    assert (outcome[0] if outcome else None) == code
+    response = _edit(client_for(coordinator), by_screen, status_action="activate")
+    _same(outcome, _screen_outcome(response))
+    assert _state(by_screen) == _state(by_service)
+    if code is None:
+        assert by_screen.status == AgreementStatus.ACTIVE
+
+
+def test_only_a_draft_offers_save_and_activate_and_only_an_active_one_the_end(coordinator):
     client = client_for(coordinator)
-    response = _edit(client, agreement, status_action="end", end_reason="")
+    end_label = "Vereinbarung beenden"
+    pages = {
+        state: client.get(
+            reverse("agreements:edit", args=[_agreement(state, coordinator).pk])
+        ).content.decode()
+        for state in ("draft", "active", "ended")
+    }
+    assert 'value="activate"' in pages["draft"] and end_label not in pages["draft"]
+    assert 'value="activate"' not in pages["active"] and end_label in pages["active"]
+    assert 'value="activate"' not in pages["ended"] and end_label not in pages["ended"]
+    # No field of the edit form is the end's: reason and status are the action's alone.
+    for page in pages.values():
+        assert 'name="end_reason"' not in page and 'name="status"' not in page
+
+
+# --- Agreements: the end, on its own screen, per state --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "ended_on", "reason", "code"),
+    [
+        ("active", "30.09.2026", "Verkauf", None),
+        ("active", "30.09.2026", "  ", "end_reason_missing"),
+        ("active", "01.01.2026", "Verkauf", "end_before_start"),
+        ("draft", "30.09.2026", "Verkauf", "agreement_not_active"),
+        ("ended", "30.09.2026", "Verkauf", "agreement_not_active"),
+    ],
+)
+def test_ending_on_the_screen_is_the_service(coordinator, state, ended_on, reason, code):
+    by_service = _agreement(state, coordinator)
+    by_screen = _agreement(state, coordinator)
+    date = dt.datetime.strptime(ended_on, "%d.%m.%Y").date()
+
+    outcome = _service_outcome(services.end_agreement, by_service, reason=reason, ended_on=date)
+    assert (outcome[0] if outcome else None) == code
+    url = reverse("housing_agreement_end", args=[by_screen.pk])
+    response = client_for(coordinator).post(url, {"ended_on": ended_on, "reason": reason})
+    _same(outcome, _screen_outcome(response))
+    assert _state(by_screen) == _state(by_service)
+    if code is None:
+        assert _state(by_screen) == (AgreementStatus.ENDED, "Verkauf", dt.date(2026, 9, 30))
+        assert response.url == reverse("agreements:edit", args=[by_screen.pk])
+    else:  # the form keeps what was typed
+        assert f'value="{reason}"' in response.content.decode()
+
+
+def test_the_end_screen_proposes_today(coordinator):
+    agreement = _agreement("active", coordinator)
+    response = client_for(coordinator).get(reverse("housing_agreement_end", args=[agreement.pk]))
     assert response.status_code == 200
+    assert response.context["form"].initial["ended_on"] == dt.date.today()
+
+
+def test_an_ended_agreement_cannot_be_set_back_or_its_end_changed(coordinator):
+    agreement = _agreement("ended", coordinator)
+    other_landlord = _agreement("draft", coordinator).landlord
+    response = _edit(
+        client_for(coordinator),
+        agreement,
+        status="active",
+        end_reason="",
+        valid_until="31.12.2030",
+        landlord=other_landlord.pk,
+        notes="Kopie im Ordner 3",
+    )
+    assert response.status_code == 302  # the other fields save; status and end are not fields
     agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.ACTIVE
-    response = _edit(client, agreement, status_action="end", end_reason="Verkauf")
+    assert _state(agreement) == (AgreementStatus.ENDED, "Verkauf des Hauses", dt.date(2026, 6, 30))
+    assert agreement.landlord != other_landlord
+    assert agreement.notes == "Kopie im Ordner 3"
+
+
+def test_an_active_agreement_keeps_its_landlord_but_its_planned_end_can_change(coordinator):
+    agreement = _agreement("active", coordinator)
+    landlord = agreement.landlord
+    other = _agreement("draft", coordinator).landlord
+    response = _edit(
+        client_for(coordinator), agreement, landlord=other.pk, valid_until="31.12.2027"
+    )
     assert response.status_code == 302
     agreement.refresh_from_db()
-    assert (agreement.status, agreement.end_reason) == (AgreementStatus.ENDED, "Verkauf")
+    assert (agreement.landlord, agreement.status) == (landlord, AgreementStatus.ACTIVE)
+    assert agreement.valid_until == dt.date(2027, 12, 31)
 
 
 def test_a_new_agreement_starts_as_draft_whatever_is_posted(coordinator):
     template = AgreementFactory.build(landlord=AgreementFactory().landlord, valid_until=None)
     template.programme_contact = coordinator
-    data = _agreement_data(template, status="active")
+    data = _agreement_data(template, status="active", end_reason="x")
     response = client_for(coordinator).post(reverse("agreements:add"), data)
     assert response.status_code == 302
-    assert CooperationAgreement.objects.latest("pk").status == AgreementStatus.DRAFT
+    created = CooperationAgreement.objects.latest("pk")
+    assert (created.status, created.end_reason) == (AgreementStatus.DRAFT, "")
+
+
+# --- Tenancies: start (create screen), end and its correction (end screen) -----------------
 
 
 def test_the_tenancy_screen_starts_through_the_service_and_its_overlap_rule(coordinator):
     existing = TenancyFactory(start=dt.date(2026, 3, 1))
-    with pytest.raises(services.HousingError) as caught:
-        services.start_tenancy(
-            household=HouseholdFactory(), flat=existing.flat, start=dt.date(2026, 6, 1)
-        )
-    assert caught.value.code == "tenancy_overlap"
+    outcome = _service_outcome(
+        services.start_tenancy,
+        household=HouseholdFactory(),
+        flat=existing.flat,
+        start=dt.date(2026, 6, 1),
+    )
+    assert outcome[0] == "tenancy_overlap"
     household = HouseholdFactory()
     data = {
         "household": household.pk,
         "flat": existing.flat_id,
         "start": "01.06.2026",
         "move_in": "",
-        "end": "",
-        "outcome": "",
+        # Not fields of the form any more: a new tenancy starts open-ended.
+        "end": "30.06.2026",
+        "outcome": "moved_on",
         "notes": "",
     }
-    response = client_for(coordinator).post(reverse("tenancies:add"), data)
+    client = client_for(coordinator)
+    response = client.post(reverse("tenancies:add"), data)
     assert response.status_code == 200
-    assert caught.value.message in response.content.decode()
+    assert outcome[1] in response.content.decode()
     assert Tenancy.objects.count() == 1
     data["flat"] = FlatFactory().pk
-    response = client_for(coordinator).post(reverse("tenancies:add"), data)
+    response = client.post(reverse("tenancies:add"), data)
     assert response.status_code == 302
-    assert Tenancy.objects.count() == 2
+    created = Tenancy.objects.latest("pk")
+    assert (created.end, created.outcome) == (None, "")
+
+
+def _tenancy(state):
+    """A running tenancy, or one that ended on 31.05.2026 with a successor from 01.06."""
+    if state == "running":
+        return TenancyFactory(start=dt.date(2026, 3, 1))
+    tenancy = TenancyFactory(start=dt.date(2026, 3, 1), end=dt.date(2026, 5, 31), outcome="other")
+    TenancyFactory(flat=tenancy.flat, start=dt.date(2026, 6, 1), move_in=None)
+    return tenancy
+
+
+@pytest.mark.parametrize(
+    ("state", "end", "outcome", "code", "field"),
+    [
+        ("running", "31.08.2026", "moved_on", None, None),
+        ("running", "28.02.2026", "moved_on", "end_before_start", "end"),
+        ("running", "31.08.2026", "", "outcome_missing", "outcome"),
+        ("ended", "30.04.2026", "eviction", None, None),
+        ("ended", "31.07.2026", "moved_on", "tenancy_overlap", "start"),
+    ],
+)
+def test_ending_a_tenancy_on_the_screen_is_the_service(
+    coordinator, state, end, outcome, code, field
+):
+    by_service, by_screen = _tenancy(state), _tenancy(state)
+    date = dt.datetime.strptime(end, "%d.%m.%Y").date()
+
+    result = _service_outcome(services.end_tenancy, by_service, end=date, outcome=outcome)
+    assert (result[0], result[2]) == (code, field) if result else code is None
+    url = reverse("housing_tenancy_end", args=[by_screen.pk])
+    response = client_for(coordinator).post(url, {"end": end, "outcome": outcome})
+    screen = _screen_outcome(response)
+    if code == "tenancy_overlap":  # the message names the other household: twins differ
+        assert (screen[0], screen[2]) == (result[0], result[2])
+    else:
+        _same(result, screen)
+    for tenancy in (by_service, by_screen):
+        tenancy.refresh_from_db()
+    assert (by_screen.end, by_screen.outcome) == (by_service.end, by_service.outcome)
+    if code is None:
+        assert (by_screen.end, by_screen.outcome) == (date, outcome)
+        assert response.url == reverse("tenancies:inspect", args=[by_screen.pk])
+
+
+def test_the_tenancy_edit_form_can_neither_set_nor_remove_the_end(coordinator):
+    ended = _tenancy("ended")
+    running = _tenancy("running")
+    client = client_for(coordinator)
+    for tenancy, end, outcome in ((ended, "", ""), (running, "31.08.2026", "moved_on")):
+        page = client.get(reverse("tenancies:edit", args=[tenancy.pk])).content.decode()
+        assert 'name="end"' not in page and 'name="outcome"' not in page
+        data = {
+            "household": tenancy.household_id,
+            "flat": tenancy.flat_id,
+            "start": f"{tenancy.start:%d.%m.%Y}",
+            "move_in": "",
+            "end": end,
+            "outcome": outcome,
+            "through_programme": "on",
+            "notes": "geändert",
+        }
+        before = (tenancy.end, tenancy.outcome)
+        response = client.post(reverse("tenancies:edit", args=[tenancy.pk]), data)
+        assert response.status_code == 302
+        tenancy.refresh_from_db()
+        assert (tenancy.end, tenancy.outcome, tenancy.notes) == (*before, "geändert")
+
+
+def test_the_tenancy_screens_offer_the_end_action(coordinator, companion):
+    running, ended = _tenancy("running"), _tenancy("ended")
+    client = client_for(coordinator)
+    inspect = client.get(reverse("tenancies:inspect", args=[running.pk])).content.decode()
+    assert reverse("housing_tenancy_end", args=[running.pk]) in inspect
+    edit = client.get(reverse("tenancies:edit", args=[ended.pk])).content.decode()
+    assert "Ende des Mietverhältnisses korrigieren" in edit
+    assert reverse("housing_tenancy_end", args=[ended.pk]) in edit
+    page = client.get(reverse("housing_tenancy_end", args=[ended.pk]))
+    assert page.context["form"].initial == {"end": dt.date(2026, 5, 31), "outcome": "other"}

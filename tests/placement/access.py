@@ -96,6 +96,10 @@ RULES = {
     ),
     "placement_photo_upload": Rule(args=_record("vacancy"), expect=_COORDINATOR),
     "placement_withdraw": Rule(args=_record("vacancy"), expect=_COORDINATOR),
+    # Change permission first (companions only read searches: 403), then the scope.
+    "placement_search_end": Rule(
+        cases=_scoped("flat_search", "other_flat_search", _COORDINATOR, _COORDINATOR)
+    ),
     "placement_photo": Rule(args=_record("vacancy_photo"), expect=_COORDINATOR),
     "placement_proposal": Rule(cases=_scoped("proposal", "other_proposal", _READ, _OUTSIDE)),
     "placement_profile": Rule(

@@ -80,7 +80,7 @@ def test_after_erasure_no_table_and_no_file_names_the_person(person, coordinator
 @pytest.mark.django_db
 def test_the_verification_page_says_not_valid_and_shows_no_name(person, coordinator, client):
     services.erase(person["participant"], by=coordinator)
-    response = client.get(reverse("certificate_verify", args=[person["certificate"].token]))
+    response = client.get(reverse("certificates_verify", args=[person["certificate"].token]))
     text = response.content.decode()
     assert FAMILY not in text and GIVEN not in text
     assert "nicht mehr gültig" in text or "widerrufen" in text.lower()
