@@ -180,17 +180,16 @@ def held_sessions(start, end, district=None):
 def attendance_counts(start, end, district=None) -> tuple[int, int]:
     """(attended, recorded) attendance entries of sessions held in [start, end].
 
-    Attended means present or late (``courses.models.ATTENDED``). Stands in for the one
-    attendance-rate function of courses (issue 11); replace with it after that merge.
+    Counted and attended as the courses' one attendance figure says
+    (``AttendanceQuerySet.counted`` / ``attended``: late is attended, an excused absence
+    as the course decides).
     """
-    attended = _m("ATTENDED")
-    rows = (
-        _m("Attendance")
-        .objects.filter(session__in=held_sessions(start, end, district).values("pk"))
-        .aggregate(
-            recorded=Count("pk"),
-            attended=Count("pk", filter=Q(status__in=attended)),
-        )
+    entries = _m("Attendance").objects.filter(
+        session__in=held_sessions(start, end, district).values("pk")
+    )
+    rows = entries.counted().aggregate(
+        recorded=Count("pk"),
+        attended=Count("pk", filter=Q(pk__in=entries.attended().values("pk"))),
     )
     return rows["attended"], rows["recorded"]
 

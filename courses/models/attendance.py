@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import HistoricalRecords
@@ -23,6 +24,30 @@ ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 class AttendanceQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(session__course__in=Course.objects.visible_to(user).values("pk"))
+
+    def counted(self):
+        """Entries that count for the attendance figure: all but the excused absences of a
+        course that leaves them out (``Course.excused_absence``)."""
+        from courses.models.courses import ExcusedAbsence
+
+        return self.exclude(
+            status=AttendanceStatus.EXCUSED,
+            session__course__excused_absence=ExcusedAbsence.LEFT_OUT,
+        )
+
+    def attended(self):
+        """Entries that count as attended: on time or late, and an excused absence where the
+        course counts it as attended. The one definition, used by
+        ``EnrolmentQuerySet.with_attendance`` and the programme figures."""
+        from courses.models.courses import ExcusedAbsence
+
+        return self.filter(
+            Q(status__in=ATTENDED)
+            | Q(
+                status=AttendanceStatus.EXCUSED,
+                session__course__excused_absence=ExcusedAbsence.ATTENDED,
+            )
+        )
 
 
 class Attendance(models.Model):

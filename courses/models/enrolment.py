@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import HistoricalRecords
-from courses.models.attendance import ATTENDED, Attendance, AttendanceStatus
+from courses.models.attendance import Attendance, AttendanceStatus
 from courses.models.courses import Course
 from courses.models.sessions import Session
 
@@ -74,7 +74,6 @@ class EnrolmentQuerySet(models.QuerySet):
         rounds them for display). Every count is a subquery, so the annotation costs no
         extra query and does not multiply rows.
         """
-        from courses.models.courses import ExcusedAbsence
 
         as_of = as_of or timezone.localdate()
         held_ids = Session.objects.held(as_of).values("pk")
@@ -94,14 +93,8 @@ class EnrolmentQuerySet(models.QuerySet):
             )
 
         excused = Attendance.objects.filter(status=AttendanceStatus.EXCUSED)
-        attended = Attendance.objects.filter(
-            Q(status__in=ATTENDED)
-            | Q(
-                status=AttendanceStatus.EXCUSED,
-                session__course__excused_absence=ExcusedAbsence.ATTENDED,
-            )
-        )
-        left_out = excused.filter(session__course__excused_absence=ExcusedAbsence.LEFT_OUT)
+        attended = Attendance.objects.attended()
+        left_out = excused.exclude(pk__in=Attendance.objects.counted().values("pk"))
         return self.annotate(
             sessions_held=Coalesce(Subquery(held), Value(0)) - count(left_out),
             sessions_attended=count(attended),

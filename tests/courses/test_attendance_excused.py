@@ -111,3 +111,25 @@ def test_screens_say_which_basis_they_show(five_sessions, trainer):
         response, "entschuldigte Fehlzeiten werden nicht als stattgefundene Termine gezählt"
     )
     assert html_has(response, "3 von 4")
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (ExcusedAbsence.ABSENT, (3, 5)),
+        (ExcusedAbsence.ATTENDED, (4, 5)),
+        (ExcusedAbsence.LEFT_OUT, (3, 4)),
+    ],
+)
+def test_the_programme_figures_count_excused_absences_as_the_course_says(
+    five_sessions, rule, expected
+):
+    """Monitoring's attendance rate reads the same rule as the course screens."""
+    from monitoring import sources
+
+    course, enrolment = five_sessions
+    course.excused_absence = rule
+    course.save()
+    assert sources.attendance_counts(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == expected
+    attended, held, _, _ = _figure(enrolment)
+    assert (attended, held) == expected
