@@ -29,6 +29,21 @@ ISSUE_SCREEN_TARGETS = True
 def _fits(page, what, targets=True):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{what} scrolls sideways at 360 px ({width} px)"
+    # No button or link lies over a label or value (two stylesheets once put the course's
+    # facts and its buttons into the same grid cell).
+    covered = page.evaluate(
+        """() => {
+          const boxes = s => [...document.querySelectorAll(s)]
+            .filter(e => e.offsetParent !== null)
+            .map(e => [e.textContent.trim().slice(0, 40), e.getBoundingClientRect()]);
+          const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+                              && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          const texts = boxes('main dt, main dd');
+          return boxes('main .button, main a').flatMap(([t, r]) =>
+            texts.filter(([u, q]) => meet(r, q) && !u.includes(t)).map(([u]) => `${t} / ${u}`));
+        }"""
+    )
+    assert not covered, f"{what}: buttons over text: {covered}"
     if not targets:
         return
     # Every button and action link is a touch target of at least 44 px and on screen.
