@@ -339,7 +339,12 @@ class PhotoUploadView(PlacementTaskMixin, FormView):
         return str(self.vacancy.flat)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(vacancy=self.vacancy, **kwargs)
+        return super().get_context_data(
+            vacancy=self.vacancy,
+            submit_label=_("Withdraw the vacancy"),
+            cancel_url=reverse("placement_vacancy", args=[self.vacancy.pk]),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         image = form.cleaned_data["image"]
@@ -355,7 +360,7 @@ class PhotoUploadView(PlacementTaskMixin, FormView):
 
 class WithdrawView(PlacementTaskMixin, FormView):
     permission_required = "placement.change_vacancy"
-    template_name = "placement/withdraw.html"
+    template_name = "placement/status_action.html"
     form_class = WithdrawForm
     page_title = gettext_lazy("Withdraw the vacancy")
 
@@ -366,7 +371,12 @@ class WithdrawView(PlacementTaskMixin, FormView):
         return str(self.vacancy.flat)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(vacancy=self.vacancy, **kwargs)
+        return super().get_context_data(
+            vacancy=self.vacancy,
+            submit_label=_("Withdraw the vacancy"),
+            cancel_url=reverse("placement_vacancy", args=[self.vacancy.pk]),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
@@ -384,7 +394,7 @@ class EndSearchView(PlacementTaskMixin, FormView):
     """End a household's flat search (``services.end_search``)."""
 
     permission_required = "placement.change_flatsearch"
-    template_name = "placement/end_search.html"
+    template_name = "placement/status_action.html"
     form_class = EndSearchForm
     page_title = gettext_lazy("End the search")
 
@@ -400,7 +410,12 @@ class EndSearchView(PlacementTaskMixin, FormView):
         return {"ended_on": timezone.localdate()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search=self.search, **kwargs)
+        return super().get_context_data(
+            search=self.search,
+            submit_label=_("End the search"),
+            cancel_url=reverse("flat_searches:inspect", args=[self.search.pk]),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         if not form.call_service(services.end_search, self.search, **form.cleaned_data):
