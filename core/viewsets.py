@@ -13,6 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from core.errors import DomainError
+from core.forms import add_domain_error
 from core.history import ChangeHistoryView
 from core.permissions import check_permission, get_visible_or_404
 
@@ -109,6 +111,24 @@ class ScopedQuerysetMixin:
         if isinstance(self, BaseListingView):
             return queryset  # already scoped through get_base_queryset
         return self._scoped(queryset)
+
+
+class ServiceErrorsMixin:
+    """For a generic create or edit view whose ``save_instance`` calls a service: the
+    service's refusal (a ``DomainError``) becomes an error on the form, which keeps what
+    was typed. The save runs in Wagtail's transaction, so a refusal saves nothing."""
+
+    def form_valid(self, form):
+        adding = form.instance._state.adding
+        try:
+            return super().form_valid(form)
+        except DomainError as error:
+            if adding:  # rolled back: the form shows a record that was never saved
+                form.instance.pk = None
+                form.instance._state.adding = True
+            add_domain_error(form, error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 def _scoped_view(view_class):

@@ -199,6 +199,10 @@ class ConcernResolveForm(DomainErrorFormMixin, forms.Form):
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
+class ConcernReopenForm(DomainErrorFormMixin, forms.Form):
+    """Reopen a resolved concern (``services.reopen_concern``): a confirmation, no fields."""
+
+
 class FollowUpDoneForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 

@@ -9,6 +9,7 @@ gettext) when the input breaks a rule.
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,7 +17,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.errors import DomainError
-from core.roles import Role, has_role
 from housing.models import (
     AgreementStatus,
     ConcernKind,
@@ -33,6 +33,7 @@ from housing.models import (
     Tenancy,
     TenancyOutcome,
     VisitOutcome,
+    companion_rule,
 )
 
 CONCERN_FOLLOW_UP_DAYS = 7
@@ -65,6 +66,23 @@ def _checked(instance, exclude=None):
 
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+def check_companions(companions: Iterable, *, kept: Iterable = ()) -> list:
+    """The companions, if each one may be named (``housing.models.companion_rule``: an
+    active member of the companions' group). ``kept`` are already on the record: someone
+    who has left the programme since stays on an old visit when it is corrected.
+
+    Error: ``not_a_companion``.
+    """
+    companions = list(companions)
+    new = {c.pk for c in companions} - {c.pk for c in kept}
+    allowed = get_user_model().objects.filter(companion_rule(), pk__in=new).distinct().count()
+    if allowed != len(new):
+        raise HousingError(
+            "not_a_companion", _("Only active Klartext companions can be chosen."), "companions"
+        )
+    return companions
 
 
 # --- Agreements -----------------------------------------------------------------------------
@@ -339,29 +357,50 @@ def resolve_concern(
     *,
     resolved_on: dt.date | None = None,
     user=None,
-    allow_resolved: bool = False,
-):
+) -> LandlordConcern:
     """Close a concern; its open follow-ups are closed with it (each one saved, so the
-    history shows who closed it and when).
+    history shows who closed it and when). The only way a concern is resolved: the
+    concern's edit form has no status.
 
-    Errors: ``date_in_future``; ``concern_resolved`` when it is resolved already (the
-    edit form, which saves the status itself first, passes ``allow_resolved``).
+    Errors: ``date_in_future``; ``concern_resolved`` when it is resolved already.
     """
     resolved_on = resolved_on or _today()
     if resolved_on > _today():
         raise HousingError("date_in_future", _("The date cannot be in the future."), "resolved_on")
     concern = LandlordConcern.objects.select_for_update().get(pk=concern.pk)
-    if concern.status == ConcernStatus.RESOLVED and not allow_resolved:
+    if concern.status == ConcernStatus.RESOLVED:
         raise HousingError("concern_resolved", _("This concern has already been resolved."))
-    if concern.status != ConcernStatus.RESOLVED or concern.resolved_on != resolved_on:
-        concern.status = ConcernStatus.RESOLVED
-        concern.resolved_on = resolved_on
-        concern.save()
+    concern.status = ConcernStatus.RESOLVED
+    concern.resolved_on = resolved_on
+    concern.save()
     for follow_up in concern.follow_ups.select_for_update().filter(status=FollowUpStatus.OPEN):
         follow_up.status = FollowUpStatus.DONE
         follow_up.done_on = resolved_on
         follow_up.done_by = user
         follow_up.save()
+    return concern
+
+
+@transaction.atomic
+def reopen_concern(concern: LandlordConcern, *, user=None) -> LandlordConcern:
+    """Open a resolved concern again (resolved by mistake, or the problem is back): it is
+    open, its resolution date is cleared, and a new follow-up puts it back on its
+    companions' caseload (the ones closed with it stay closed, as the history says).
+
+    Errors: ``concern_not_resolved``.
+    """
+    concern = LandlordConcern.objects.select_for_update().get(pk=concern.pk)
+    if concern.status != ConcernStatus.RESOLVED:
+        raise HousingError("concern_not_resolved", _("This concern is not resolved."))
+    concern.status = ConcernStatus.OPEN
+    concern.resolved_on = None
+    concern.save()
+    FollowUp.objects.create(
+        household_id=concern.tenancy.household_id,
+        concern=concern,
+        title=_("Landlord concern: %(kind)s") % {"kind": ConcernKind(concern.kind).label},
+        due_on=_today() + dt.timedelta(days=CONCERN_FOLLOW_UP_DAYS),
+    )
     return concern
 
 
@@ -407,17 +446,7 @@ def log_visit(
                     "draft_other_household", _("This draft belongs to another household.")
                 )
             return existing
-    companions = list(companions)
-    if date > _today():
-        raise HousingError(
-            "visit_in_future", _("A visit cannot be logged for a day in the future."), "date"
-        )
-    if not companions:
-        raise HousingError("no_companion", _("Choose at least one companion."), "companions")
-    if any(not has_role(c, Role.COMPANION) for c in companions):
-        raise HousingError(
-            "not_a_companion", _("Only Klartext companions can be named."), "companions"
-        )
+    companions = _visit_companions(companions)
     visit = HomeVisit(
         household=household,
         date=date,
@@ -450,25 +479,100 @@ def log_visit(
                 _("A follow-up of another household cannot be resolved by this visit."),
             )
         complete_follow_up(follow_up, user=user, visit=visit)
-    if follow_up_due:
-        title = visit.agreed_actions.splitlines()[0] if visit.agreed_actions else ""
-        FollowUp.objects.create(
-            household=household,
-            source_visit=visit,
-            title=title[:255]
-            or _("Follow-up of the visit on %(date)s") % {"date": f"{date:%d.%m.%Y}"},
-            due_on=follow_up_due,
-        )
+    _plan_follow_up(visit)
     return visit
+
+
+# The fields of a visit that its edit form changes (``edit_visit``).
+VISIT_FIELDS = (
+    "household",
+    "date",
+    "duration_minutes",
+    "language",
+    "interpreted",
+    "present",
+    "free_topics",
+    "observations",
+    "agreed_actions",
+    "follow_up_due",
+    "next_visit",
+    "outcome",
+)
+
+
+@transaction.atomic
+def edit_visit(visit: HomeVisit, *, user, companions: Iterable, topics: Iterable = (), **fields):
+    """Correct a logged visit by the rules it was logged by (``log_visit``), and keep the
+    follow-up it planned in step: a new ``follow_up_due`` plans one, a changed date moves
+    the open one, an emptied date withdraws the open one (deleted; its history stays). A
+    follow-up already done is left as it is. ``fields`` are any of ``VISIT_FIELDS``.
+
+    Errors: ``visit_in_future``, ``no_companion``, ``not_a_companion`` (for a companion
+    added now; one who has left since stays), ``household_fixed`` (the visit settled
+    follow-ups of its household), ``invalid``.
+    """
+    stored = HomeVisit.objects.select_for_update().get(pk=visit.pk)
+    unknown = set(fields) - set(VISIT_FIELDS)
+    if unknown:
+        raise TypeError(f"edit_visit() got unexpected fields: {sorted(unknown)}")
+    household_before = stored.household_id
+    for name, value in fields.items():
+        setattr(stored, name, value.strip() if isinstance(value, str) else value)
+    companions = _visit_companions(companions, kept=stored.companions.all())
+    moved = stored.household_id != household_before
+    if moved and stored.follow_ups_resolved.exists():
+        raise HousingError(
+            "household_fixed",
+            _(
+                "This visit settled follow-ups of its household, so it cannot be moved to "
+                "another household. Delete it and log the visit again."
+            ),
+            "household",
+        )
+    _checked(stored, exclude=["client_key"])
+    stored.save()
+    stored.companions.set(companions)
+    stored.topics.set(list(topics))
+    _plan_follow_up(stored)
+    return stored
+
+
+def _visit_companions(companions: Iterable, *, kept: Iterable = ()) -> list:
+    """Who made a visit: at least one, each a companion (``check_companions``). The
+    visit's own rules (not in the future, …) are the model's ``clean``."""
+    companions = list(companions)
+    if not companions:
+        raise HousingError("no_companion", _("Choose at least one companion."), "companions")
+    return check_companions(companions, kept=kept)
+
+
+def _plan_follow_up(visit: HomeVisit) -> None:
+    """The follow-up a visit's ``follow_up_due`` asks for, in step with the visit: one open
+    follow-up from the visit, due then; none while the date is empty. A done one stays."""
+    planned = visit.follow_ups_created.order_by("pk").last()
+    if planned is not None and planned.status != FollowUpStatus.OPEN:
+        return
+    if not visit.follow_up_due:
+        if planned is not None:
+            planned.delete()
+        return
+    title = visit.agreed_actions.splitlines()[0] if visit.agreed_actions else ""
+    title = title[:255] or _("Follow-up of the visit on %(date)s") % {
+        "date": f"{visit.date:%d.%m.%Y}"
+    }
+    if planned is None:
+        planned = FollowUp(source_visit=visit)
+    planned.household_id = visit.household_id
+    planned.title = title
+    planned.due_on = visit.follow_up_due
+    planned.save()
 
 
 @transaction.atomic
 def assign_companions(household: Household, companions: Iterable) -> Household:
-    """Set the companions who visit ``household``. Error: ``not_a_companion``."""
-    companions = list(companions)
-    if any(not has_role(c, Role.COMPANION) for c in companions):
-        raise HousingError(
-            "not_a_companion", _("Only Klartext companions can be assigned."), "companions"
-        )
+    """Set the companions who visit ``household``: the one way it is done (the
+    companions' screen and the household's edit form). Error: ``not_a_companion``
+    (``check_companions``; someone assigned before who has left since may stay)."""
+    companions = check_companions(companions, kept=household.companions.all())
     household.companions.set(companions)
     return household

@@ -85,6 +85,11 @@ def register_housing_urls():
             name="housing_concern_resolve",
         ),
         path(
+            "housing/concerns/<int:pk>/reopen/",
+            concerns.ConcernReopenView.as_view(),
+            name="housing_concern_reopen",
+        ),
+        path(
             "housing/agreements/<int:pk>/document/",
             agreements.agreement_document,
             name="housing_agreement_document",

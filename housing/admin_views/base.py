@@ -112,6 +112,8 @@ class StatusActionView(PermissionScopeMixin, WagtailAdminTemplateMixin, FormView
     header_icon = "edit"
     submit_label = ""
     success_message = ""
+    # What the action does, above the form (optional).
+    explanation = ""
     service = None
     # The list the breadcrumbs lead back to, and the record's own screen.
     index_url_name = ""
@@ -136,6 +138,7 @@ class StatusActionView(PermissionScopeMixin, WagtailAdminTemplateMixin, FormView
         return super().get_context_data(
             object=self.object,
             submit_label=self.submit_label,
+            explanation=self.explanation,
             cancel_url=self.get_record_url(),
             **kwargs,
         )

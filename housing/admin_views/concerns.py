@@ -1,4 +1,6 @@
-"""Resolving a landlord concern as an action of its own (not only through its edit form)."""
+"""A landlord concern's status actions: resolving and reopening it. Its edit form has no
+status; these screens are the only way it changes (``services.resolve_concern``,
+``services.reopen_concern``)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -6,12 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from core.permissions import check_permission, get_visible_or_404
 from housing import services
-from housing.admin_views.base import HousingTaskMixin
-from housing.forms import ConcernResolveForm
+from housing.admin_views.base import HousingTaskMixin, StatusActionView
+from housing.forms import ConcernReopenForm, ConcernResolveForm
 from housing.models import ConcernStatus, LandlordConcern
 
 
@@ -72,3 +75,28 @@ class ConcernResolveView(HousingTaskMixin, FormView):
             _("Concern “%(concern)s” resolved.") % {"concern": self.concern.get_kind_display()},
         )
         return redirect(self._next() or reverse("housing_timeline", args=[self.household.pk]))
+
+
+class ConcernReopenView(StatusActionView):
+    """Reopen a resolved concern (resolved by mistake, or the problem is back): it is open
+    again and a new follow-up puts it on its companions' caseload."""
+
+    model = LandlordConcern
+    permission = "housing.change_landlordconcern"
+    form_class = ConcernReopenForm
+    service = staticmethod(services.reopen_concern)
+    index_url_name = "concerns:index"
+    record_url_name = "concerns:inspect"
+    header_icon = "rotate"
+    submit_label = gettext_lazy("Reopen the concern")
+    success_message = gettext_lazy("Concern “%(record)s” reopened; a new follow-up is due.")
+    explanation = gettext_lazy(
+        "The concern is open again and a new follow-up is due in a week. The follow-ups "
+        "closed with it stay closed; the history keeps both."
+    )
+
+    def get_queryset(self):
+        return LandlordConcern.objects.select_related("tenancy__household", "tenancy__landlord")
+
+    def get_page_title(self):
+        return _("Reopen the concern")

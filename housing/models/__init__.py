@@ -24,6 +24,8 @@ from housing.models.people import (  # noqa: F401
     District,
     Household,
     Participant,
+    active_companions,
+    companion_rule,
     phone_validator,
     postcode_validator,
 )

@@ -54,15 +54,18 @@ class District(models.Model):
         return self.name
 
 
+def companion_rule() -> Q:
+    """Who can be named a Klartext companion: an active member of the companions' group
+    (the test of ``core.roles.has_role``). The one rule: the models' choices, every picker
+    (``active_companions``) and the services (``housing.services.check_companions``)."""
+    return Q(groups__name=Role.COMPANION, is_active=True)
+
+
 def active_companions():
     """Active companions, in the order every list and picker shows them."""
     from django.contrib.auth import get_user_model
 
-    return (
-        get_user_model()
-        .objects.filter(groups__name=Role.COMPANION, is_active=True)
-        .order_by("first_name", "username")
-    )
+    return get_user_model().objects.filter(companion_rule()).order_by("first_name", "username")
 
 
 class HouseholdQuerySet(models.QuerySet):
@@ -172,7 +175,7 @@ class Household(ClusterableModel):
         blank=True,
         related_name="assigned_households",
         verbose_name=_("companions"),
-        limit_choices_to={"groups__name": Role.COMPANION},
+        limit_choices_to=companion_rule,
         help_text=_("Klartext companions who visit this household."),
     )
     notes = models.TextField(_("notes"), blank=True)

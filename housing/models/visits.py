@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import HistoricalRecords
 from core.languages import Language
 from core.roles import Role, has_role, sees_everything
+from housing.models.people import companion_rule
 
 
 class _HouseholdScopedQuerySet(models.QuerySet):
@@ -48,7 +49,7 @@ class HomeVisit(models.Model):
         settings.AUTH_USER_MODEL,
         related_name="home_visits",
         verbose_name=_("companions"),
-        limit_choices_to={"groups__name": Role.COMPANION},
+        limit_choices_to=companion_rule,
     )
     date = models.DateField(_("date of the visit"), default=timezone.localdate)
     duration_minutes = models.PositiveSmallIntegerField(
@@ -115,10 +116,14 @@ class HomeVisit(models.Model):
         return f"{self.household} – {self.date:%d.%m.%Y}"
 
     def clean(self):
+        # The visit's own rules, for every path: the services run them (``_checked``)
+        # and the admin's generic form shows them on its fields.
         super().clean()
         errors = {}
         if self.date and self.date > timezone.localdate():
-            errors["date"] = _("A visit cannot be logged for a day in the future.")
+            errors["date"] = ValidationError(
+                _("A visit cannot be logged for a day in the future."), code="visit_in_future"
+            )
         if self.date and self.follow_up_due and self.follow_up_due < self.date:
             errors["follow_up_due"] = _("The follow-up cannot be due before the visit.")
         if self.date and self.next_visit and self.next_visit <= self.date:

@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, 
 from wagtail.admin.widgets.button import Button
 
 from core.forms import ScopedAdminModelForm
-from core.viewsets import ScopedModelViewSet
+from core.viewsets import ScopedModelViewSet, ServiceErrorsMixin
 from housing import services
 from housing.models import (
     AgreementStatus,
@@ -34,21 +34,6 @@ from housing.models import (
     LandlordConcern,
     Tenancy,
 )
-
-
-class ServiceErrorsMixin:
-    """A generic create/edit view whose save calls a service: its refusal is a form error.
-
-    The save runs in Wagtail's transaction, so a refused service call saves nothing.
-    """
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except services.HousingError as error:
-            form.add_domain_error(error)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 def _scoped_panels(panels):
@@ -367,44 +352,28 @@ class ConcernCreateView(ServiceCreateView):
         )
 
 
-class ConcernEditView(EditView):
-    def save_instance(self):
-        concern = super().save_instance()
-        if concern.status == ConcernStatus.RESOLVED:
-            # Settled: the companions' follow-ups for it leave their caseload too.
-            services.resolve_concern(
-                concern,
-                resolved_on=concern.resolved_on,
-                user=self.request.user,
-                allow_resolved=True,
-            )
-        return concern
-
-
-def _resolve_button(request, concern, button_class):
-    """ "Mark as resolved" for a concern not yet resolved (housing_concern_resolve)."""
-    if concern.status == ConcernStatus.RESOLVED or not request.user.has_perm(
-        "housing.change_landlordconcern"
-    ):
+def _status_button(request, concern, button_class):
+    """The concern's status action: "Mark as resolved" (``housing_concern_resolve``) or,
+    once resolved, "Reopen" (``housing_concern_reopen``). Its edit form has no status."""
+    if not request.user.has_perm("housing.change_landlordconcern"):
         return None
-    return button_class(
-        _("Mark as resolved"),
-        url=reverse("housing_concern_resolve", args=[concern.pk]),
-        icon_name="tick",
-        priority=5,
-    )
+    if concern.status == ConcernStatus.RESOLVED:
+        label, url_name, icon = _("Reopen"), "housing_concern_reopen", "rotate"
+    else:
+        label, url_name, icon = _("Mark as resolved"), "housing_concern_resolve", "tick"
+    return button_class(label, url=reverse(url_name, args=[concern.pk]), icon_name=icon, priority=5)
 
 
 class ConcernIndexView(IndexView):
     def get_list_more_buttons(self, instance):
-        button = _resolve_button(self.request, instance, MenuItem)
+        button = _status_button(self.request, instance, MenuItem)
         return [*([button] if button else []), *super().get_list_more_buttons(instance)]
 
 
 class ConcernInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
-        button = _resolve_button(self.request, self.object, Button)
+        button = _status_button(self.request, self.object, Button)
         return [*([button] if button else []), *super().header_more_buttons]
 
 
@@ -415,7 +384,6 @@ class ConcernViewSet(ScopedModelViewSet):
     menu_order = 130
     add_to_admin_menu = False
     add_view_class = ConcernCreateView
-    edit_view_class = ConcernEditView
     index_view_class = ConcernIndexView
     inspect_view_class = ConcernInspectView
     # The first column is a plain field so Wagtail links each row to the concern.
@@ -436,7 +404,7 @@ class ConcernViewSet(ScopedModelViewSet):
             FieldPanel("tenancy"),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("reported_on")]),
             FieldPanel("description"),
-            FieldRowPanel([FieldPanel("status"), FieldPanel("resolved_on")]),
+            # No status: "Mark as resolved" and "Reopen" are actions (services).
         ]
     )
 

@@ -7,11 +7,18 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.models import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.personal_data import PersonActionsMixin
-from core.viewsets import ScopedModelViewSet
+from core.viewsets import ScopedModelViewSet, ServiceErrorsMixin
+from housing import services
 from housing.models import (
     Consent,
     ConsentPurpose,
@@ -176,8 +183,31 @@ class ParticipantViewSet(ScopedModelViewSet):
         )
 
 
+class CompanionsThroughServiceMixin(ServiceErrorsMixin):
+    """The household form saves its data; its companions are set by
+    ``services.assign_companions``, the rule the companions' screen uses too (a refusal
+    is a form error and, in the view's transaction, saves nothing)."""
+
+    def save_instance(self):
+        companions = self.form.cleaned_data.pop("companions", None)
+        household = super().save_instance()
+        if companions is not None:
+            services.assign_companions(household, companions)
+        return household
+
+
+class HouseholdCreateView(CompanionsThroughServiceMixin, CreateView):
+    pass
+
+
+class HouseholdEditView(CompanionsThroughServiceMixin, EditView):
+    pass
+
+
 class HouseholdViewSet(ScopedModelViewSet):
     model = Household
+    add_view_class = HouseholdCreateView
+    edit_view_class = HouseholdEditView
     icon = "home"
     menu_label = _("Households")
     menu_order = 110

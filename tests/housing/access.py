@@ -178,6 +178,7 @@ RULES.update(
             }
         ),
         "housing_concern_resolve": Rule(cases=_readable("concern", "other_concern")),
+        "housing_concern_reopen": Rule(cases=_readable("concern", "other_concern")),
         "housing_follow_up_edit": Rule(cases=_readable("follow_up", "other_follow_up")),
         "housing_follow_up_add": Rule(cases=_readable("household", "other_household")),
         # POST only; the world's follow-up is open, so reopening it is refused with a

@@ -287,27 +287,3 @@ def test_landlord_list_searches_filters_and_exports(coordinator):
     export = client.get("/admin/landlords/", {"export": "csv"})
     body = b"".join(export.streaming_content).decode()
     assert "Volmetal eG" in body and "Gerda Hollmann" in body
-
-
-def test_resolving_a_concern_in_the_admin_closes_its_follow_up(coordinator):
-    from housing import services
-
-    concern = services.record_concern(
-        tenancy=TenancyFactory(),
-        kind="damage",
-        description="Tür beschädigt.",
-        contact_reason="Die Hausverwaltung hat selbst angerufen.",
-    )
-    response = client_for(coordinator).post(
-        reverse("concerns:edit", args=[concern.pk]),
-        {
-            "tenancy": concern.tenancy_id,
-            "kind": "damage",
-            "reported_on": f"{concern.reported_on:%d.%m.%Y}",
-            "description": "Tür beschädigt.",
-            "status": "resolved",
-            "resolved_on": f"{TODAY:%d.%m.%Y}",
-        },
-    )
-    assert response.status_code == 302
-    assert not FollowUp.objects.open().exists()

@@ -1,4 +1,5 @@
-"""Agreement and tenancy status change only through the services, also from the screens.
+"""Agreements, tenancies, concerns, visits and a household's companions change only
+through the services, also from the screens (the generic edit forms included).
 
 Before, the generic Wagtail forms saved ``status`` as a plain field: the landlord row
 lock never ran and an ended agreement could be set back to active; later the agreement's
@@ -13,10 +14,27 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from core.roles import Role
 from housing import services
-from housing.models import AgreementStatus, CooperationAgreement, Tenancy
+from housing.models import (
+    AgreementStatus,
+    ConcernStatus,
+    CooperationAgreement,
+    FollowUp,
+    Household,
+    Tenancy,
+)
 from tests.conftest import client_for
-from tests.housing.factories import AgreementFactory, FlatFactory, HouseholdFactory, TenancyFactory
+from tests.factories import UserFactory
+from tests.housing.conftest import TODAY
+from tests.housing.factories import (
+    AgreementFactory,
+    ConcernFactory,
+    FlatFactory,
+    FollowUpFactory,
+    HouseholdFactory,
+    TenancyFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +343,279 @@ def test_the_tenancy_screens_offer_the_end_action(coordinator, companion):
     assert reverse("housing_tenancy_end", args=[ended.pk]) in edit
     page = client.get(reverse("housing_tenancy_end", args=[ended.pk]))
     assert page.context["form"].initial == {"end": dt.date(2026, 5, 31), "outcome": "other"}
+
+
+# --- Landlord concerns: resolved and reopened by actions only -------------------------------
+
+
+def _concern_data(concern, **overrides):
+    return {
+        "tenancy": concern.tenancy_id,
+        "kind": concern.kind,
+        "reported_on": f"{concern.reported_on:%d.%m.%Y}",
+        "description": concern.description,
+        **overrides,
+    }
+
+
+def test_the_concern_edit_form_has_no_status(coordinator):
+    concern = ConcernFactory()
+    client = client_for(coordinator)
+    url = reverse("concerns:edit", args=[concern.pk])
+    page = client.get(url).content.decode()
+    assert 'name="status"' not in page and 'name="resolved_on"' not in page
+    # Before, this post resolved the concern by the form's own save.
+    data = _concern_data(concern, status="resolved", resolved_on="01.11.2026", description="Neu.")
+    assert client.post(url, data).status_code == 302
+    concern.refresh_from_db()
+    assert (concern.status, concern.resolved_on, concern.description) == ("open", None, "Neu.")
+
+
+@pytest.mark.parametrize(
+    ("resolved", "code"), [(True, None), (False, "concern_not_resolved")], ids=["resolved", "open"]
+)
+@pytest.mark.usefixtures("frozen_today")
+def test_reopening_on_the_screen_is_the_service(coordinator, resolved, code):
+    by_service, by_screen = ConcernFactory(), ConcernFactory()
+    if resolved:
+        for concern in (by_service, by_screen):
+            services.resolve_concern(concern, resolved_on=dt.date(2026, 10, 20))
+
+    outcome = _service_outcome(services.reopen_concern, by_service)
+    assert (outcome[0] if outcome else None) == code
+    url = reverse("housing_concern_reopen", args=[by_screen.pk])
+    response = client_for(coordinator).post(url, {})
+    _same(outcome, _screen_outcome(response))
+    for concern in (by_service, by_screen):
+        concern.refresh_from_db()
+    assert (by_screen.status, by_screen.resolved_on) == (by_service.status, by_service.resolved_on)
+    if code is None:
+        assert (by_screen.status, by_screen.resolved_on) == (ConcernStatus.OPEN, None)
+        assert response.url == reverse("concerns:inspect", args=[by_screen.pk])
+        # Back on the companions' caseload: a new open follow-up, due in a week.
+        due = FollowUp.objects.open().filter(concern=by_screen).values_list("due_on", flat=True)
+        assert list(due) == [TODAY + dt.timedelta(days=services.CONCERN_FOLLOW_UP_DAYS)]
+
+
+@pytest.mark.usefixtures("frozen_today")
+def test_the_concern_offers_resolve_or_reopen_by_its_state(coordinator):
+    concern = ConcernFactory()
+    client = client_for(coordinator)
+    resolve = reverse("housing_concern_resolve", args=[concern.pk])
+    reopen = reverse("housing_concern_reopen", args=[concern.pk])
+    inspect_url = reverse("concerns:inspect", args=[concern.pk])
+    page = client.get(inspect_url).content.decode()
+    assert resolve in page and reopen not in page
+    services.resolve_concern(concern)
+    page = client.get(inspect_url).content.decode()
+    assert reopen in page and resolve not in page and "Wieder öffnen" in page
+    assert reopen in client.get(reverse("concerns:index")).content.decode()
+    form = client.get(reopen).content.decode()
+    assert "Anliegen wieder öffnen" in form and "in einer Woche" in form
+
+
+# --- Home visits: the edit form saves through services.edit_visit -------------------------
+
+
+def _visit_data(visit, **overrides):
+    data = {
+        "household": visit.household_id,
+        "date": f"{visit.date:%d.%m.%Y}",
+        "companions": [c.pk for c in visit.companions.all()],
+        "duration_minutes": visit.duration_minutes,
+        "outcome": visit.outcome,
+        "language": visit.language,
+        "present": visit.present,
+        "free_topics": visit.free_topics,
+        "observations": visit.observations,
+        "agreed_actions": visit.agreed_actions,
+        "follow_up_due": f"{visit.follow_up_due:%d.%m.%Y}" if visit.follow_up_due else "",
+        "next_visit": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def _visit_fields(visit, **overrides):
+    """The same edit as keyword arguments of services.edit_visit."""
+    fields = {
+        "household": visit.household,
+        "date": visit.date,
+        "duration_minutes": visit.duration_minutes,
+        "outcome": visit.outcome,
+        "language": visit.language,
+        "agreed_actions": visit.agreed_actions,
+        "follow_up_due": visit.follow_up_due,
+    }
+    fields.update(overrides)
+    return fields
+
+
+def _visit_twins(companion):
+    household = HouseholdFactory(companions=[companion])
+    return [
+        services.log_visit(
+            household=household,
+            companions=[companion],
+            user=companion,
+            date=dt.date(2026, 10, 28),
+            agreed_actions="Heizkostenabrechnung mitbringen",
+        )
+        for _ in range(2)
+    ]
+
+
+def _planned(visit):
+    return list(visit.follow_ups_created.values_list("title", "due_on", "status"))
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "field"),
+    [
+        ({"follow_up_due": dt.date(2026, 11, 10)}, None, None),
+        ({"date": dt.date(2026, 11, 3)}, "visit_in_future", "date"),
+    ],
+    ids=["plans a follow-up", "future date"],
+)
+@pytest.mark.usefixtures("frozen_today")
+def test_editing_a_visit_on_the_screen_is_the_service(companion, change, code, field):
+    by_service, by_screen = _visit_twins(companion)
+
+    outcome = _service_outcome(
+        services.edit_visit,
+        by_service,
+        user=companion,
+        companions=[companion],
+        **_visit_fields(by_service, **change),
+    )
+    assert (outcome[0], outcome[2]) == (code, field) if outcome else code is None
+    posted = {name: f"{value:%d.%m.%Y}" for name, value in change.items()}
+    response = client_for(companion).post(
+        reverse("visits:edit", args=[by_screen.pk]), _visit_data(by_screen, **posted)
+    )
+    if code == "visit_in_future":
+        # The visit's own rule (HomeVisit.clean): the form shows it before the service
+        # runs, with the service's message on the same field.
+        assert outcome[1] in response.context["form"].errors[field]
+    else:
+        _same(outcome, _screen_outcome(response))
+    assert _planned(by_screen) == _planned(by_service)
+    if code is None:
+        # Before, the generic form saved the date and planned no follow-up.
+        assert _planned(by_screen) == [
+            ("Heizkostenabrechnung mitbringen", dt.date(2026, 11, 10), "open")
+        ]
+    else:
+        by_screen.refresh_from_db()
+        assert by_screen.date == dt.date(2026, 10, 28)  # nothing saved
+
+
+@pytest.mark.usefixtures("frozen_today")
+def test_a_corrected_follow_up_date_moves_or_withdraws_the_open_follow_up(companion):
+    visit, _ = _visit_twins(companion)
+    edit = {"user": companion, "companions": [companion]}
+    services.edit_visit(visit, **edit, **_visit_fields(visit, follow_up_due=dt.date(2026, 11, 9)))
+    services.edit_visit(visit, **edit, **_visit_fields(visit, follow_up_due=dt.date(2026, 11, 16)))
+    assert [due for _, due, _ in _planned(visit)] == [dt.date(2026, 11, 16)]
+    services.edit_visit(visit, **edit, **_visit_fields(visit, follow_up_due=None))
+    assert _planned(visit) == []
+    # A follow-up already done stays as it was, whatever the date becomes.
+    services.edit_visit(visit, **edit, **_visit_fields(visit, follow_up_due=dt.date(2026, 11, 9)))
+    services.complete_follow_up(visit.follow_ups_created.get(), user=companion)
+    services.edit_visit(visit, **edit, **_visit_fields(visit, follow_up_due=None))
+    assert [(due, status) for _, due, status in _planned(visit)] == [(dt.date(2026, 11, 9), "done")]
+
+
+@pytest.mark.usefixtures("frozen_today")
+def test_a_visit_that_settled_follow_ups_keeps_its_household(companion):
+    household = HouseholdFactory(companions=[companion])
+    follow_up = FollowUpFactory(household=household)
+    visit = services.log_visit(
+        household=household,
+        companions=[companion],
+        user=companion,
+        date=dt.date(2026, 10, 28),
+        resolves=[follow_up],
+    )
+    elsewhere = HouseholdFactory(companions=[companion])
+    outcome = _service_outcome(
+        services.edit_visit,
+        visit,
+        user=companion,
+        companions=[companion],
+        **_visit_fields(visit, household=elsewhere),
+    )
+    assert outcome[0] == "household_fixed"
+    response = client_for(companion).post(
+        reverse("visits:edit", args=[visit.pk]), _visit_data(visit, household=elsewhere.pk)
+    )
+    _same(outcome, _screen_outcome(response))
+    visit.refresh_from_db()
+    assert visit.household == household
+
+
+@pytest.mark.usefixtures("frozen_today")
+def test_a_companion_who_left_stays_on_an_old_visit_but_cannot_be_named_anew(companion, roles):
+    left = UserFactory(username="left-companion", role=Role.COMPANION)
+    visit, other = _visit_twins(companion)
+    visit.companions.add(left)
+    left.is_active = False
+    left.save()
+    client = client_for(companion)
+    form = client.get(reverse("visits:edit", args=[visit.pk])).context["form"]
+    assert left in form.fields["companions"].queryset  # still ticked on the record
+    response = client.post(
+        reverse("visits:edit", args=[visit.pk]),
+        _visit_data(visit, observations="Korrigiert."),
+    )
+    assert response.status_code == 302
+    assert set(visit.companions.all()) == {companion, left}
+    outcome = _service_outcome(
+        services.edit_visit,
+        other,
+        user=companion,
+        companions=[companion, left],
+        **_visit_fields(other),
+    )
+    assert outcome[0] == "not_a_companion"
+
+
+# --- Households: companions set through services.assign_companions -------------------------
+
+
+def test_the_household_form_assigns_companions_through_the_service(
+    coordinator, companion, trainer, monkeypatch
+):
+    household = HouseholdFactory()
+    calls = []
+    real = services.assign_companions
+    monkeypatch.setattr(
+        services,
+        "assign_companions",
+        lambda h, companions: calls.append((h.pk, list(companions))) or real(h, companions),
+    )
+    data = {
+        "name": household.name,
+        "street": household.street,
+        "postcode": household.postcode,
+        "city": household.city,
+        "district": household.district_id,
+        "companions": [companion.pk],
+        "notes": "",
+    }
+    client = client_for(coordinator)
+    response = client.post(reverse("households:edit", args=[household.pk]), data)
+    assert response.status_code == 302
+    assert calls == [(household.pk, [companion])]
+    assert list(household.companions.all()) == [companion]
+    # A trainer is no companion: the service refuses, and the form offers no trainer.
+    assert _service_outcome(real, household, [trainer])[0] == "not_a_companion"
+    response = client.post(
+        reverse("households:edit", args=[household.pk]), {**data, "companions": [trainer.pk]}
+    )
+    assert response.status_code == 200
+    assert list(household.companions.all()) == [companion]
+    created = client.post(reverse("households:add"), {**data, "name": "Familie Neu"})
+    assert created.status_code == 302
+    new = Household.objects.get(name="Familie Neu")
+    assert calls[-1] == (new.pk, [companion]) and list(new.companions.all()) == [companion]
