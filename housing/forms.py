@@ -9,9 +9,14 @@ from wagtail.admin.widgets import AdminDateInput
 
 from core.forms import DomainErrorFormMixin
 from core.languages import Language
-from core.roles import Role
 from courses.models import CurriculumModule
-from housing.models import FollowUp, FollowUpStatus, TenancyOutcome, VisitOutcome
+from housing.models import (
+    FollowUp,
+    FollowUpStatus,
+    TenancyOutcome,
+    VisitOutcome,
+    active_companions,
+)
 
 
 def display_name(user) -> str:
@@ -117,12 +122,7 @@ class VisitForm(forms.Form):
         resolves.widget.choices = [
             (f.pk, f"{f.title} ({f.due_on:%d.%m.%Y})") for f in self.open_follow_ups
         ]
-        companions = (
-            get_user_model()
-            .objects.filter(groups__name=Role.COMPANION)
-            .filter(assigned_households=household)
-            .order_by("first_name", "username")
-        )
+        companions = active_companions().filter(assigned_households=household)
         self.fields["companions"].queryset = companions
         self.fields["companions"].label_from_instance = lambda u: u.get_full_name() or u.username
         if not self.is_bound:
@@ -186,11 +186,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["companions"]
-        field.queryset = (
-            get_user_model()
-            .objects.filter(groups__name=Role.COMPANION, is_active=True)
-            .order_by("first_name", "username")
-        )
+        field.queryset = active_companions()
         field.label_from_instance = lambda u: u.get_full_name() or u.username
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DomainErrorFormMixin
-from core.roles import Role
+from housing.models import active_companions
 from placement.models import DeclinedBy, DeclineReason
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -55,11 +55,7 @@ class TenancyForm(DomainErrorFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["companion"]
-        field.queryset = (
-            get_user_model()
-            .objects.filter(groups__name=Role.COMPANION, is_active=True)
-            .order_by("first_name", "username")
-        )
+        field.queryset = active_companions()
         field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 

@@ -15,9 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from core.roles import Role, has_role
 from housing import services as housing_services
-from housing.models import FollowUp, Household
+from housing.models import FollowUp, Household, active_companions
 from placement.models import (
     OPEN_PROPOSAL_STATUSES,
     TAKES_PROPOSALS,
@@ -413,7 +412,7 @@ def create_tenancy(
         raise PlacementError(
             "no_companion", _("Choose the companion for the tenancy."), "companion"
         )
-    if not has_role(companion, Role.COMPANION):
+    if not active_companions().filter(pk=companion.pk).exists():
         raise PlacementError(
             "not_a_companion", _("Only Klartext companions can be named."), "companion"
         )

@@ -76,6 +76,11 @@ RULES = [
         homes=("housing/models/people.py",),
     ),
     Rule(
+        "who can be named a Klartext companion",
+        r"groups__name\s*=\s*Role\.COMPANION|has_role\(\s*(?:c|companion)\b",
+        homes=("housing/models/people.py",),
+    ),
+    Rule(
         "an agreement in force (the landlord cooperates)",
         r"signed_on__isnull=False",
         homes=("housing/models/landlords.py",),
@@ -182,6 +187,9 @@ def test_the_checks_catch_a_second_copy(tmp_path, monkeypatch):
         ),
         "overdue follow-ups": "late = follow_up.due_on < today\n",
         "consent in force": "Participant.objects.filter(consents__status='given')\n",
+        "who can be named a Klartext companion": (
+            "User.objects.filter(groups__name=Role.COMPANION, is_active=True)\n"
+        ),
         "an agreement in force (the landlord cooperates)": (
             "CooperationAgreement.objects.filter(signed_on__isnull=False)\n"
         ),
