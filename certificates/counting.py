@@ -33,20 +33,26 @@ logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 # Held for a whole write, so the flush at exit waits for one the thread has begun.
 _writing = threading.Lock()
-_pending: list[Verification] = []
+# (certificate id, moment, outcome) per check: the rows are made when written.
+_pending: list[tuple] = []
 # The process whose flusher thread is running: after a fork the child needs its own.
 _flusher_pid: int | None = None
 
 
 def record(certificate_id: int, outcome: str) -> None:
     """Count one check of ``certificate_id`` with ``outcome`` (valid, expired, revoked)."""
-    row = Verification(certificate_id=certificate_id, at=timezone.now(), outcome=outcome)
+    check = (certificate_id, timezone.now(), outcome)
     if _interval() <= 0:
-        row.save(force_insert=True)
+        _row(check).save(force_insert=True)
         return
     with _lock:
-        _pending.append(row)
+        _pending.append(check)
     _ensure_flusher()
+
+
+def _row(check: tuple) -> Verification:
+    certificate_id, at, outcome = check
+    return Verification(certificate_id=certificate_id, at=at, outcome=outcome)
 
 
 def pending() -> int:
@@ -68,7 +74,7 @@ def flush() -> int:
         if not rows:
             return 0
         try:
-            Verification.objects.bulk_create(rows, batch_size=500)
+            Verification.objects.bulk_create(map(_row, rows), batch_size=500)
         except Exception:
             logger.exception("Could not write %d verification counts; keeping them", len(rows))
             with _lock:

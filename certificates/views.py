@@ -6,15 +6,19 @@ and malformed tokens get the very same "not found" page, so guessing reveals
 nothing; a per-client rate limit makes guessing slow on top of 192 random bits.
 """
 
+import datetime as dt
+import functools
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 
 from csp.decorators import csp
 from django.conf import settings
 from django.db import connection, transaction
-from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -121,32 +125,116 @@ def _language_links(path: str, language: str) -> list[dict]:
     ]
 
 
-def _respond(request, template, context, status=200):
+class PageCache:
+    """Rendered pages of this process by everything they show (bounded, least recently
+    used first out).
+
+    A page here is a pure function of its key: the template, the language, the address,
+    and for a certificate its public fields and outcome. The certificate itself is still
+    read on every request, so a revocation changes the key and shows on the very next
+    request; only the template work (about half of the page's time) is saved.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()  # gthread workers share the process
+
+    def get_or_render(self, key, render) -> str:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+                return page
+        page = render()
+        with self._lock:
+            self._pages[key] = page
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+        return page
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+
+
+PAGES = PageCache(size=1024)
+
+
+def _respond(request, template, context, status=200, key=()):
     """The page in the visitor's language. A certificate's page switches language in
     place; every other page (not found, too many checks) switches to the form, so
-    those answers stay the same whatever code was asked for."""
+    those answers stay the same whatever code was asked for.
+
+    ``key`` is what the page shows beyond template, language and address (for a
+    certificate: its public fields and outcome); the rendered page is kept under it.
+    """
     language = page_language(request)
     path = request.path if status == 200 else reverse("certificates_verify_form")
-    with translation.override(language):
-        response = render(
-            request,
-            template,
-            {
-                **context,
-                "page_language": language,
-                "page_direction": direction(language),
-                # Kept in the form and the links only when the visitor chose it.
-                "chosen_language": language if request.GET.get("lang") == language else "",
-                "languages": _language_links(path, language),
-            },
-            status=status,
-        )
+    # Kept in the form and the links only when the visitor chose it.
+    chosen = language if request.GET.get("lang") == language else ""
+
+    def render():
+        with translation.override(language):
+            return render_to_string(
+                template,
+                {
+                    **context,
+                    "page_language": language,
+                    "page_direction": direction(language),
+                    "chosen_language": chosen,
+                    "languages": _language_links(path, language),
+                },
+                request=request,
+            )
+
+    page = PAGES.get_or_render((template, language, chosen, path, *key), render)
+    response = HttpResponse(page, status=status)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+@functools.cache
+def _public_fields() -> tuple:
+    opts = Certificate._meta
+    return tuple(opts.pk if name == "pk" else opts.get_field(name) for name in PUBLIC_FIELDS)
+
+
+@functools.cache
+def _public_row_sql(vendor: str) -> str:
+    """SELECT of the public fields of the certificate with a token (unique: one row)."""
+    opts = Certificate._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in _public_fields())
+    token = quote(opts.get_field("token").column)
+    return f"SELECT {columns} FROM {quote(opts.db_table)} WHERE {token} = %s LIMIT 1"  # noqa: S608
+
+
+def _public_row(token: str) -> dict | None:
+    """The public fields of the certificate with ``token``, or None.
+
+    The page's one query, on every request (so a revocation shows at once), written out
+    because building it through the ORM cost twice as much as the rest of the view
+    (measured: benchmarks/README.md). Values become Python values as the ORM would make
+    them: SQLite returns dates as text, and datetimes are UTC.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_public_row_sql(connection.vendor), [token])
+        values = cursor.fetchone()
+    if values is None:
+        return None
+    row = {}
+    for field, value in zip(_public_fields(), values, strict=True):
+        if value is not None:
+            value = field.to_python(value)
+            if isinstance(value, dt.datetime) and timezone.is_naive(value):
+                value = timezone.make_aware(value, dt.UTC)
+        row[field.attname] = value
+    return row
 
 
 def _well_formed(token: str) -> bool:
@@ -203,6 +291,7 @@ def verify(request, token):
         request,
         "certificates/verify.html",
         {"certificate": certificate, "outcome": outcome},
+        key=(outcome, *(getattr(certificate, f.attname) for f in _public_fields())),
     )
 
 
@@ -217,11 +306,10 @@ def _look_up_and_count(token):
     (None, None) for an unknown or malformed token."""
     if not _well_formed(token):
         return None, None
-    # The token is unique: no ordering, at most one row.
-    rows = Certificate.objects.filter(token=token).only(*PUBLIC_FIELDS).order_by()[:1]
-    if not rows:
+    row = _public_row(token)
+    if row is None:
         return None, None
-    certificate = rows[0]
+    certificate = Certificate(**row)
     if certificate.is_revoked:
         outcome = VerificationOutcome.REVOKED
     elif certificate.is_expired():

@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from core.models import RateCounter
 
 
+@functools.lru_cache(maxsize=4096)
 def client_key(scope: str, address: str) -> str:
     """The address, hashed with the site's secret: the table never holds an IP address."""
     return salted_hmac(f"core.ratelimit.{scope}", address).hexdigest()[:40]
@@ -67,12 +68,22 @@ def _redis(url: str):
     return redis.Redis.from_url(url)
 
 
+# Count, and on the first count of a key let it expire once its minute (and the next,
+# for clock skew) has passed. A script runs atomically in Redis: concurrent processes
+# never lose a count, and no key is left without its expiry. One round trip.
+_COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+
+
+@functools.cache
+def _count_script(url: str):
+    return _redis(url).register_script(_COUNT_SCRIPT)
+
+
 def _count_in_redis(key: str, minute: int) -> int:
-    # INCR is atomic in Redis, so concurrent processes never lose a count; the key
-    # expires on its own once its minute (and the next, for clock skew) has passed.
-    name = f"mfs:ratelimit:{key}:{minute}"
-    pipe = _redis(settings.REDIS_URL).pipeline()
-    pipe.incr(name)
-    pipe.expire(name, 120)
-    count, _ = pipe.execute()
-    return count
+    return int(
+        _count_script(settings.REDIS_URL)(keys=[f"mfs:ratelimit:{key}:{minute}"], args=[120])
+    )

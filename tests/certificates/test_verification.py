@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from certificates import services
+from certificates import services, views
 from certificates.models import Verification
 from tests.certificates.factories import course_with_exam, fake_rendered, passed_enrolment
 from tests.factories import HouseholdFactory, ParticipantFactory
@@ -322,3 +322,41 @@ def test_revoked_not_found_and_limited_pages_are_translated(
     for html in (revoked, not_found):
         for german in ("Widerrufen", "Zertifikat", "Nicht gefunden", "Geburtsdatum"):
             assert german not in html.replace("Integrationszertifikat", ""), (language, german)
+
+
+def test_the_page_is_kept_rendered_but_a_revocation_shows_on_the_next_request(
+    client, certificate, coordinator
+):
+    views.PAGES.clear()
+    url = f"/v/{certificate.token}"
+    first, second = get(client, url), get(client, url)
+    assert [t.name for t in first.templates][:1] == ["certificates/verify.html"]
+    assert second.templates == []  # kept: no template rendered again
+    assert second.content == first.content
+    services.revoke(certificate, "Betrugsverdacht intern", coordinator)
+    after = get(client, url)
+    assert 'data-outcome="revoked"' in after.content.decode()
+    assert [t.name for t in after.templates][:1] == ["certificates/verify.html"]
+    # Every language is a page of its own.
+    assert 'lang="ar"' in get(client, url, "ar").content.decode()
+
+
+def test_the_kept_pages_are_bounded_least_recently_used_out():
+    cache = views.PageCache(size=2)
+    renders = []
+
+    def page(name):
+        return cache.get_or_render(name, lambda: renders.append(name) or name.upper())
+
+    assert [page("a"), page("b"), page("a"), page("c"), page("a"), page("b")] == list("ABACAB")
+    assert renders == ["a", "b", "c", "b"]  # "b" was the oldest when "c" came
+
+
+def test_the_page_reads_the_certificate_as_the_orm_does(certificate, coordinator):
+    services.revoke(certificate, "intern", coordinator)
+    row = views._public_row(certificate.token)
+    orm = type(certificate).objects.filter(pk=certificate.pk).values(*views.PUBLIC_FIELDS).get()
+    orm["id"] = orm.pop("pk")
+    assert row == orm
+    assert row["revoked_at"].tzinfo is not None and isinstance(row["issued_on"], dt.date)
+    assert views._public_row("x" * 32) is None
