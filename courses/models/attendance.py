@@ -28,12 +28,20 @@ class AttendanceQuerySet(models.QuerySet):
     def counted(self):
         """Entries that count for the attendance figure: all but the excused absences of a
         course that leaves them out (``Course.excused_absence``)."""
-        from courses.models.courses import ExcusedAbsence
+        return self.exclude(_left_out())
 
-        return self.exclude(
-            status=AttendanceStatus.EXCUSED,
-            session__course__excused_absence=ExcusedAbsence.LEFT_OUT,
-        )
+    def of_held_sessions(self, as_of=None):
+        """Entries of sessions held by ``as_of`` (``SessionQuerySet.held``: an entry's
+        session has attendance taken), as a join instead of "session in every held
+        session of the programme"."""
+        from courses.models.sessions import held_on_or_before
+
+        return self.filter(held_on_or_before(as_of, prefix="session__"))
+
+    def left_out(self):
+        """The entries ``counted()`` leaves out (written as a filter, not as "all but
+        counted()": that was a subquery over every attendance entry of the programme)."""
+        return self.filter(_left_out())
 
     def attended(self):
         """Entries that count as attended: on time or late, and an excused absence where the
@@ -48,6 +56,15 @@ class AttendanceQuerySet(models.QuerySet):
                 session__course__excused_absence=ExcusedAbsence.ATTENDED,
             )
         )
+
+
+def _left_out() -> Q:
+    """An excused absence in a course that leaves excused absences out of the figure."""
+    from courses.models.courses import ExcusedAbsence
+
+    return Q(
+        status=AttendanceStatus.EXCUSED, session__course__excused_absence=ExcusedAbsence.LEFT_OUT
+    )
 
 
 class Attendance(models.Model):

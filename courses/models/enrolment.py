@@ -76,14 +76,14 @@ class EnrolmentQuerySet(models.QuerySet):
         """
 
         as_of = as_of or timezone.localdate()
-        held_ids = Session.objects.held(as_of).values("pk")
         held_sessions = Session.objects.held(as_of).filter(course=OuterRef("course"))
         held = held_sessions.order_by().values("course").annotate(n=Count("pk")).values("n")
 
         def count(records):
             return Coalesce(
                 Subquery(
-                    records.filter(enrolment=OuterRef("pk"), session__in=held_ids)
+                    records.of_held_sessions(as_of)
+                    .filter(enrolment=OuterRef("pk"))
                     .order_by()
                     .values("enrolment")
                     .annotate(n=Count("pk"))
@@ -94,7 +94,7 @@ class EnrolmentQuerySet(models.QuerySet):
 
         excused = Attendance.objects.filter(status=AttendanceStatus.EXCUSED)
         attended = Attendance.objects.attended()
-        left_out = excused.exclude(pk__in=Attendance.objects.counted().values("pk"))
+        left_out = Attendance.objects.left_out()
         return self.annotate(
             sessions_held=Coalesce(Subquery(held), Value(0)) - count(left_out),
             sessions_attended=count(attended),

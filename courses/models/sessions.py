@@ -4,13 +4,22 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import HistoricalRecords
 from courses.models.courses import Course
 from courses.models.curriculum import CurriculumModule
+
+
+def held_on_or_before(as_of: dt.date | None = None, *, prefix: str = "") -> Q:
+    """A session neither cancelled nor after ``as_of``: with attendance taken, "held".
+
+    ``prefix`` reaches the session from another model (``"session__"`` from an
+    attendance entry, whose session has attendance taken by its very existence).
+    """
+    return Q(**{f"{prefix}cancelled": False, f"{prefix}date__lte": as_of or timezone.localdate()})
 
 
 class SessionQuerySet(models.QuerySet):
@@ -26,10 +35,10 @@ class SessionQuerySet(models.QuerySet):
         """
         from courses.models.attendance import Attendance  # attendance refers to sessions
 
+        # EXISTS per session (the attendance's session index), not "pk IN every
+        # session id of the attendance table", which PostgreSQL hashed for each use.
         return self.filter(
-            cancelled=False,
-            date__lte=as_of or timezone.localdate(),
-            pk__in=Attendance.objects.values("session_id"),
+            held_on_or_before(as_of), Exists(Attendance.objects.filter(session=OuterRef("pk")))
         )
 
 
