@@ -289,6 +289,8 @@ def _save(slug, result):
 
 def run():
     bench_render()
+    if os.environ.get("BENCH_ONLY_RENDER") == "1":
+        return
     workdir = Path(tempfile.mkdtemp(prefix="bench-certificates-"))
     if _postgres_url():
         _recreate_postgres(_postgres_url())
