@@ -446,7 +446,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # WeasyPrint logs seven INFO "Step n" lines per PDF: formatted and written for
+        # every certificate a worker renders. Its warnings and errors still come through.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Make read-aloud clips when a page is published (cms/read_aloud.py); off only in tests

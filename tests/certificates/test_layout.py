@@ -281,3 +281,20 @@ def test_arabic_parentheses_at_a_line_break(tmp_path):
     assert lines[first].index("(Stadtteilzentrum") < lines[first].index("«Mietführerschein")
     for line in (lines[first], lines[last]):
         assert "(" not in line and ")" not in line, line
+
+
+def test_the_body_is_centred_on_the_page(rendered):
+    """The body text (and the statement, styled alike) is a centred column of 150 mm on
+    both pages. On the right-to-left page WeasyPrint placed a box with auto side margins
+    one margin too far right (about 2 mm), so the CSS gives the margins as lengths."""
+    language, pdf, _workdir = rendered
+    words = _words(pdf)
+    middle = 595.3 / 2
+    for page in (1, 2):
+        on_page = [w for w in words if w["page"] == page]
+        # The line of the body that holds the course's address (always a full line).
+        (anchor,) = [w for w in on_page if _plain(w["text"]) == "(Stadtteilzentrum"]
+        y = (anchor["box"][1] + anchor["box"][3]) / 2
+        line = [w for w in on_page if w["box"][1] < y < w["box"][3]]
+        left, right = min(w["box"][0] for w in line), max(w["box"][2] for w in line)
+        assert abs((left + right) / 2 - middle) < 1.5, (language, page, left, right)

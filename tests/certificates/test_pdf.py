@@ -111,3 +111,16 @@ def test_a_failing_render_is_marked_and_retried_a_limited_number_of_times(coordi
     assert len(calls) == tasks.MAX_RENDER_ATTEMPTS
     assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.tmp"))
     assert Certificate.objects.get(pk=certificate.pk).pdf_path == ""
+
+
+def test_weasyprint_progress_lines_are_not_logged(caplog):
+    """WeasyPrint logs seven INFO lines ("Step 1 - …") per PDF; a worker rendering a
+    course's certificates formatted and wrote them all (config/settings.py LOGGING)."""
+    import logging
+
+    from weasyprint import HTML
+
+    assert not logging.getLogger("weasyprint.progress").isEnabledFor(logging.INFO)
+    with caplog.at_level(logging.INFO):
+        HTML(string="<p>x</p>").write_pdf()
+    assert not [r for r in caplog.records if r.name == "weasyprint.progress"]
