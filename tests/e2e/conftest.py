@@ -5,9 +5,12 @@ No browser is downloaded: the launch options point at the system Chromium, which
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API keeps an event loop running in the test thread for the whole
@@ -17,6 +20,36 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+
+class _OneRequestAtATimeOnSharedSQLite(ThreadedWSGIServer):
+    """The live server, handling one request at a time when it shares the test's SQLite.
+
+    With the in-memory SQLite test database, the server's threads and the test use one
+    connection. Two requests at once on it (the page editor's periodic ping beside the
+    image chooser, say) fail with "cannot open savepoint - SQL statements in progress"
+    and the test fails at random. Connections stay concurrent (a kept-alive one does not
+    block the others); only the application runs one request at a time. On PostgreSQL
+    every thread has its own connection and requests stay truly concurrent.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, connections_override=connections_override, **kwargs)
+        self._one_at_a_time = threading.Lock() if connections_override else None
+
+    def set_app(self, application):
+        lock = self._one_at_a_time
+        if lock is None:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeOnSharedSQLite
 
 
 def pytest_collection_modifyitems(items):
