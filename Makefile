@@ -9,7 +9,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ADDR := $(if $(findstring :,$(PORT)),$(PORT),127.0.0.1:$(PORT))
 DEV_ENV := DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(DEV_ADDR)}
-# make test runs the suite in parallel (pytest-xdist): one worker per core, at most 4.
+# make test runs the suite in parallel (pytest-xdist): one worker per core, at most 4;
+# loadgroup keeps the tests of one xdist_group (the demo checks) on one worker.
 # TEST_WORKERS=0 runs it in one process; PYTEST_ARGS="-n 0 ..." does the same.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
 
@@ -36,7 +37,7 @@ $(VENV)/.installed: pyproject.toml
 test: $(VENV)/.installed
 	bin/system-packages browser
 	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -7,15 +7,10 @@ German pages (the translation status: a translation that still shows a German te
 showing the German page's text), otherwise it is in the page's language.
 """
 
-import os
 import re
-import shutil
-import tempfile
 from html.parser import HTMLParser
-from pathlib import Path
 
-from django.core.management import call_command
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from wagtail.models import Page
 
 from cms.languages import fragments_for
@@ -71,31 +66,8 @@ def _texts(html):
     return parser.texts
 
 
-def _run_demo(folder: Path):
-    with (
-        override_settings(
-            DEBUG=True,
-            READ_ALOUD_ON_PUBLISH=True,
-            MEDIA_ROOT=str(folder / "media"),
-            PRIVATE_MEDIA_ROOT=str(folder / "private"),
-        ),
-        open(os.devnull, "w") as quiet,
-        TestCase.captureOnCommitCallbacks(execute=True),
-    ):
-        call_command("demo", stdout=quiet)
-
-
-class DemoLanguageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.folder = Path(tempfile.mkdtemp(prefix="demo-lang-"))
-        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
-        _run_demo(cls.folder)
-
-    def setUp(self):
-        self.settings_override = override_settings(MEDIA_ROOT=str(self.folder / "media"))
-        self.settings_override.enable()
-        self.addCleanup(self.settings_override.disable)
+class DemoLanguageChecks:
+    """Run on the demo made once for all demo checks (tests/test_demo_data.py)."""
 
     def _pages(self):
         return [

@@ -1,30 +1,14 @@
 """The demo command: invented data, idempotent, refuses production."""
 
-import os
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from housing.models import Household, Participant
-
-
-def _run_demo(folder: Path):
-    with (
-        override_settings(
-            DEBUG=True,
-            MEDIA_ROOT=str(folder / "media"),
-            PRIVATE_MEDIA_ROOT=str(folder / "private"),
-        ),
-        open(os.devnull, "w") as quiet,
-    ):
-        call_command("demo", stdout=quiet)
+from tests.demo_world import run_demo
 
 
 def _counts():
@@ -35,24 +19,15 @@ def _counts():
     }
 
 
-class DemoDataTests(TestCase):
-    """The demo data is made once for these tests (ten seconds of work) instead of once
-    for each: every test runs in a transaction that is rolled back, so each sees the
-    data as the command left it. (With xdist, each worker that runs one of them makes it.)
-    """
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.folder = Path(tempfile.mkdtemp(prefix="demo-test-"))
-        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
-        _run_demo(cls.folder)
-        cls.first = _counts()
+class DemoDataChecks:
+    """Run on the demo made once for all demo checks (tests/test_demo_data.py)."""
 
     def test_demo_is_idempotent_and_realistic(self):
-        _run_demo(self.folder)
-        assert _counts() == self.first
-        assert self.first["households"] == 15
-        assert 38 <= self.first["participants"] <= 45
+        first = _counts()
+        run_demo(self.folder)
+        assert _counts() == first
+        assert first["households"] == 15
+        assert 38 <= first["participants"] <= 45
         scripts = "".join(Participant.objects.values_list("family_name", flat=True))
         assert any("\u0400" <= ch <= "\u04ff" for ch in scripts), "Cyrillic names"
         assert any("\u0600" <= ch <= "\u06ff" for ch in scripts), "Arabic names"

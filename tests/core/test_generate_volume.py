@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
+from django.test import Client, override_settings
 
 from benchmarks.screens import main_screens
 from certificates.models import Certificate, Verification
@@ -43,34 +43,35 @@ def _counts(screens):
     return counts
 
 
-@pytest.mark.long
-def test_volume_data_and_constant_query_counts(settings):
-    settings.DEBUG = True
-    call_command("demo", force=True)
-    # The same records at both sizes: the busiest household of the demo stays the one
-    # measured (a generated household may have sections the demo's has not, one query
-    # each; the growth of one household's visits is tests/housing/test_housing_queries.py).
-    screens = main_screens()
-    at_demo_size = _counts(screens)
-    demo_people = Participant.objects.count()
+class VolumeOnTheDemoChecks:
+    """Run on the demo made once for all demo checks (tests/test_demo_data.py)."""
 
-    call_command("generate_volume", scale=0.02, force=True)
+    @override_settings(DEBUG=True)
+    def test_volume_data_and_constant_query_counts(self):
+        # The same records at both sizes: the busiest household of the demo stays the one
+        # measured (a generated household may have sections the demo's has not, one query
+        # each; the growth of one household's visits is tests/housing/test_housing_queries.py).
+        screens = main_screens()
+        at_demo_size = _counts(screens)
+        demo_people = Participant.objects.count()
 
-    # About 120 more people (6,000 × 0.02) with everything that belongs to them.
-    assert Participant.objects.count() - demo_people >= 100
-    assert (
-        Participant.objects.exclude(name_latin="").filter(given_names__regex=r"[А-я]").exists()
-    )  # Cyrillic names carry a Latin spelling
-    assert Participant.objects.filter(given_names__regex=r"[\u0600-\u06FF]").exists()
-    assert HomeVisit.objects.count() >= 800
-    assert Attendance.objects.count() >= 1000
-    assert ExamResult.objects.exists() and Certificate.objects.exists()
-    assert Verification.objects.count() >= 900
-    assert EntryRecord.objects.count() >= Participant.objects.count() - demo_people
+        call_command("generate_volume", scale=0.02, force=True)
 
-    at_volume = _counts(screens)
-    # Never more queries with more data (the report may need one fewer: a query only
-    # made for an empty year).
-    grown = {t: (at_demo_size[t], n) for t, n in at_volume.items() if n > at_demo_size[t]}
-    assert not grown, grown
-    assert set(at_volume) == set(at_demo_size)
+        # About 120 more people (6,000 × 0.02) with everything that belongs to them.
+        assert Participant.objects.count() - demo_people >= 100
+        assert (
+            Participant.objects.exclude(name_latin="").filter(given_names__regex=r"[А-я]").exists()
+        )  # Cyrillic names carry a Latin spelling
+        assert Participant.objects.filter(given_names__regex=r"[\u0600-\u06FF]").exists()
+        assert HomeVisit.objects.count() >= 800
+        assert Attendance.objects.count() >= 1000
+        assert ExamResult.objects.exists() and Certificate.objects.exists()
+        assert Verification.objects.count() >= 900
+        assert EntryRecord.objects.count() >= Participant.objects.count() - demo_people
+
+        at_volume = _counts(screens)
+        # Never more queries with more data (the report may need one fewer: a query only
+        # made for an empty year).
+        grown = {t: (at_demo_size[t], n) for t, n in at_volume.items() if n > at_demo_size[t]}
+        assert not grown, grown
+        assert set(at_volume) == set(at_demo_size)

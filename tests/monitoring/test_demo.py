@@ -3,26 +3,18 @@ charts show something, and ``esf_report`` agrees with the screen."""
 
 import io
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 from django.core.management import call_command
-from django.test import Client, TestCase
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from housing.models import Participant
 from monitoring.models import EntryRecord, ExitRecord, SixMonthFollowUp
-from tests.core.test_demo import _run_demo
 
 
-class MonitoringDemoTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.folder = Path(tempfile.mkdtemp(prefix="demo-monitoring-"))
-        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
-        _run_demo(cls.folder)
+class MonitoringDemoChecks:
+    """Run on the demo made once for all demo checks (tests/test_demo_data.py)."""
 
     def test_every_participant_has_entry_data_and_some_left(self):
         assert EntryRecord.objects.count() == Participant.objects.count() > 30
