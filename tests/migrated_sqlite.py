@@ -1,14 +1,21 @@
-"""A migrated SQLite database file for tests that start real processes (gunicorn, qcluster).
+"""A migrated SQLite database file: for tests that start real processes (gunicorn,
+qcluster), and as the start of the suite's own in-memory test database (tests/shared_db.py).
 
 Migrating from nothing takes a minute on a quiet machine and several on a loaded one; it is
 set-up, not what those tests check. The first test to ask builds a template once per set of
-migrations, installed packages and settings module (under a file lock, so a parallel worker
-waits instead of building it again); every test gets its own copy of it.
+migrations and installed packages (under a file lock, so a parallel worker waits instead of
+building it again); every test gets its own copy of it.
+
+The template is migrated with the project's settings (``config.settings``, DEBUG on), not
+with the asking test's: the test settings modules change limits and brokers, never
+``INSTALLED_APPS`` or what the data migrations read (``WAGTAIL_CONTENT_LANGUAGES``), so one
+template serves them all and a run migrates SQLite once instead of once per settings module.
 """
 
 import fcntl
 import hashlib
 import importlib.metadata
+import os
 import shutil
 import subprocess
 import sys
@@ -18,8 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _key(env: dict) -> str:
-    digest = hashlib.sha256(env.get("DJANGO_SETTINGS_MODULE", "").encode())
+MIGRATED_WITH = {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
+
+
+def _key() -> str:
+    digest = hashlib.sha256(MIGRATED_WITH["DJANGO_SETTINGS_MODULE"].encode())
     for path in sorted(ROOT.glob("*/migrations/*.py")):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -30,11 +40,12 @@ def _key(env: dict) -> str:
     return digest.hexdigest()[:20]
 
 
-def migrated_copy(target: Path, env: dict, *, timeout: int = 900) -> None:
-    """Put a fully migrated database at ``target`` (a SQLite file path) for ``env``'s settings."""
+def template(env: dict | None = None, *, timeout: int = 900) -> Path:
+    """The migrated template (built now if missing); ``env`` is the caller's environment."""
+    env = {**(env if env is not None else os.environ), **MIGRATED_WITH}
     cache = Path(tempfile.gettempdir()) / "mietfuehrerschein-migrated-sqlite"
     cache.mkdir(exist_ok=True)
-    template = cache / f"{_key(env)}.sqlite3"
+    template = cache / f"{_key()}.sqlite3"
     with open(cache / f"{template.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
@@ -48,4 +59,9 @@ def migrated_copy(target: Path, env: dict, *, timeout: int = 900) -> None:
                 timeout=timeout,
             )
             building.rename(template)
-    shutil.copyfile(template, target)
+    return template
+
+
+def migrated_copy(target: Path, env: dict, *, timeout: int = 900) -> None:
+    """Put a fully migrated database at ``target`` (a SQLite file path)."""
+    shutil.copyfile(template(env, timeout=timeout), target)

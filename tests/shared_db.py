@@ -7,6 +7,8 @@ as usual and leaves a copy; the others start from that copy, the way Django's ow
 parallel test runner clones its databases:
 
 - SQLite (in memory): the copy is a file; a worker restores it with SQLite's backup API.
+  The file is the migrated template the process tests copy too (tests/migrated_sqlite.py),
+  so a run migrates SQLite once, not once for the workers and once for those tests.
 - PostgreSQL: the copy is a template database; a worker creates its database from it
   (``CREATE DATABASE … TEMPLATE …``). The xdist controller drops the template at the end.
 
@@ -18,7 +20,6 @@ changes.
 import contextlib
 import fcntl
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -49,16 +50,9 @@ def _use(connection, name: str) -> None:
     connection.ensure_connection()
 
 
-def _save_copy(connection, name: str, worker: str, shared: Path) -> dict:
+def _save_copy(connection, name: str, worker: str) -> dict:
+    """PostgreSQL: the migrated test database as a template (SQLite starts from a file)."""
     creation = connection.creation
-    if connection.vendor == "sqlite":
-        target = shared / "test-db-template.sqlite3"
-        partial = target.with_suffix(".partial")
-        copy = sqlite3.connect(partial)
-        connection.connection.backup(copy)
-        copy.close()
-        os.replace(partial, target)
-        return {"vendor": "sqlite", "file": str(target)}
     template = _template_name(name, worker)
     quote = connection.ops.quote_name
     connection.close()  # the source of CREATE DATABASE … TEMPLATE must have no sessions
@@ -98,6 +92,7 @@ def _supported(connection) -> bool:
 @contextlib.contextmanager
 def migrate_once_per_run(worker: str, shared: Path):
     """While active, the default database's ``create_test_db`` copies instead of migrating."""
+    from django.core.management import call_command
     from django.db import DEFAULT_DB_ALIAS, connections
 
     connection = connections[DEFAULT_DB_ALIAS]
@@ -109,13 +104,21 @@ def migrate_once_per_run(worker: str, shared: Path):
         if keepdb or not _supported(connection):
             return original(verbosity, autoclobber, serialize, keepdb)
         with _locked(shared / f"{INFO}.lock"):
+            if not info_file.exists() and connection.vendor == "sqlite":
+                # The migrated file the process tests copy (tests/migrated_sqlite.py), so
+                # SQLite is migrated once per run (and not at all while it is cached).
+                from tests.migrated_sqlite import template
+
+                info_file.write_text(json.dumps({"vendor": "sqlite", "file": str(template())}))
             if info_file.exists():
                 name = _create_from_copy(connection, json.loads(info_file.read_text()))
+                # Made by create_test_db after migrating; not part of a migrated file.
+                call_command("createcachetable", database=connection.alias, verbosity=0)
                 if serialize:
                     connection._test_serialized_contents = creation.serialize_db_to_string()
                 return name
             name = original(verbosity, autoclobber, serialize, keepdb)
-            info_file.write_text(json.dumps(_save_copy(connection, name, worker, shared)))
+            info_file.write_text(json.dumps(_save_copy(connection, name, worker)))
             return name
 
     creation.create_test_db = create_test_db
