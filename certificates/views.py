@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from csp.decorators import csp
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -222,7 +222,9 @@ def _public_row(token: str) -> dict | None:
     (measured: benchmarks/README.md). Values become Python values as the ORM would make
     them: SQLite returns dates as text, and datetimes are UTC.
     """
-    values = _fetch_public_values(token)
+    with connection.cursor() as cursor:
+        cursor.execute(_public_row_sql(connection.vendor), [token])
+        values = cursor.fetchone()
     if values is None:
         return None
     row = {}
@@ -233,34 +235,6 @@ def _public_row(token: str) -> dict | None:
                 value = timezone.make_aware(value, dt.UTC)
         row[field.attname] = value
     return row
-
-
-def _fetch_public_values(token: str) -> tuple | None:
-    """Run the page's SELECT; without the connection's health check when it can be repeated.
-
-    A kept-open connection (CONN_MAX_AGE) is checked with a round trip of its own before a
-    request's first query (CONN_HEALTH_CHECKS): on PostgreSQL that doubled the page's
-    database time. Outside a transaction this read is the request's only query and can
-    simply be made again, so the check is left out: if the connection has died meanwhile
-    (a database restart), it is closed, opened again and the read repeated, which is all
-    the check would have done.
-    """
-
-    def run():
-        with connection.cursor() as cursor:
-            cursor.execute(_public_row_sql(connection.vendor), [token])
-            return cursor.fetchone()
-
-    if connection.in_atomic_block or connection.connection is None:
-        # In a transaction the connection was checked when it began, and a failed
-        # statement could not simply be repeated in it.
-        return run()
-    connection.health_check_done = True
-    try:
-        return run()
-    except (InterfaceError, OperationalError):
-        connection.close()
-        return run()
 
 
 def _well_formed(token: str) -> bool:

@@ -89,38 +89,6 @@ def test_the_page_writes_nothing_to_the_database_with_redis(
     assert counting.flush() == 3
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_the_page_skips_the_health_check_and_survives_a_dead_connection(
-    client, certificate, settings, monkeypatch
-):
-    """With Redis the certificate's SELECT is the request's only query: the kept-open
-    connection is not checked with a round trip first (CONN_HEALTH_CHECKS), and when it
-    has died (a database restart) the page connects again and answers all the same."""
-    from django.db import connection
-
-    settings.REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    settings.VERIFICATION_FLUSH_SECONDS = 3600
-    url = f"/v/{certificate.token}"
-    address = f"198.51.100.{os.getpid() % 250}"
-    checks = []
-    check = connection.is_usable
-    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or check())
-    connection.ensure_connection()
-    assert connection.health_check_enabled
-    connection.health_check_done = False  # as Django sets it when a request starts
-    assert client.get(url, REMOTE_ADDR=address).status_code == 200
-    assert checks == []
-
-    connection.connection.close()  # the server went away between two requests
-    connection.health_check_done = False
-    response = client.get(url, REMOTE_ADDR=address)
-    assert response.status_code == 200
-    assert 'data-outcome="valid"' in response.content.decode()
-    assert connection.is_usable()
-    assert counting.flush() == 2
-
-
 @pytest.mark.long
 def test_no_count_is_lost_when_gunicorn_stops_cleanly(tmp_path):
     """A real gunicorn (2 workers) on a database of its own (a SQLite file): every check
