@@ -45,11 +45,11 @@ def template(env: dict | None = None, *, timeout: int = 900) -> Path:
     env = {**(env if env is not None else os.environ), **MIGRATED_WITH}
     cache = Path(tempfile.gettempdir()) / "mietfuehrerschein-migrated-sqlite"
     cache.mkdir(exist_ok=True)
-    template = cache / f"{_key()}.sqlite3"
-    with open(cache / f"{template.name}.lock", "w") as lock:
+    path = cache / f"{_key()}.sqlite3"
+    with open(cache / f"{path.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not template.exists():
-            building = template.with_suffix(".building")
+        if not path.exists():
+            building = path.with_suffix(".building")
             building.unlink(missing_ok=True)
             subprocess.run(
                 [sys.executable, "manage.py", "migrate", "-v", "0"],
@@ -58,8 +58,8 @@ def template(env: dict | None = None, *, timeout: int = 900) -> Path:
                 check=True,
                 timeout=timeout,
             )
-            building.rename(template)
-    return template
+            building.rename(path)
+    return path
 
 
 def migrated_copy(target: Path, env: dict, *, timeout: int = 900) -> None:
