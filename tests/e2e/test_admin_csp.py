@@ -102,8 +102,8 @@ def test_staff_pages_with_personal_data_run_without_inline_scripts(
     row.locator("input[name$=-date]").fill("02.02.2026")
     screenshot("csp-participant-form")
     page.get_by_role("button", name="Erstellen").click()
-    screenshot("csp-participant-saved")
     expect(page.locator(".messages")).to_contain_text("Zorniza")
+    screenshot("csp-participant-saved")
     assert Participant.objects.get(given_names="Zorniza").consents.count() == 1
     assert not csp_violations, "\n".join(csp_violations)
 

@@ -135,6 +135,9 @@ def test_trainer_on_a_phone_and_the_coordinator(page, live_server, login, screen
         for family, status in marks.items():
             page.locator("fieldset", has_text=family).get_by_text(status, exact=True).click()
         page.get_by_role("button", name="Alle anwesend").click()
+        # The button posts and the page comes back with everyone marked; measure that page,
+        # not the one being left.
+        expect(page.locator(".mfs-notice")).to_contain_text("Noch nicht gespeichert")
         if session == second:
             _look(page, screenshot, "trainer-360-02-attendance", "the attendance screen")
         page.get_by_role("button", name="Anwesenheit speichern").click()
