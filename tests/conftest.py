@@ -146,25 +146,14 @@ def _migrate_once_per_run(request, tmp_path_factory):
 
     Requested by ``django_db_setup`` below before pytest-django's, which it patches.
     """
-    worker = getattr(request.config, "workerinput", {}).get("workerid")
-    if not worker:
+    if not hasattr(request.config, "workerinput"):
         yield
         return
     from tests.shared_db import migrate_once_per_run
 
     # The workers' temporary directories share their parent: the controller's.
-    with migrate_once_per_run(worker, tmp_path_factory.getbasetemp().parent):
+    with migrate_once_per_run(tmp_path_factory.getbasetemp().parent):
         yield
-
-
-def pytest_sessionfinish(session):
-    if hasattr(session.config, "workerinput") or not session.config.pluginmanager.hasplugin(
-        "dsession"
-    ):
-        return  # not the xdist controller
-    from tests.shared_db import drop_template
-
-    drop_template(session.config._tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")

@@ -28,9 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MIGRATED_WITH = {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
 
 
-def _key() -> str:
-    digest = hashlib.sha256(MIGRATED_WITH["DJANGO_SETTINGS_MODULE"].encode())
-    for path in sorted(ROOT.glob("*/migrations/*.py")):
+def migrations_key(settings_module: str = MIGRATED_WITH["DJANGO_SETTINGS_MODULE"]) -> str:
+    """What a migrated database depends on: the migrations, the settings, the packages."""
+    digest = hashlib.sha256(settings_module.encode())
+    for path in sorted([*ROOT.glob("*/migrations/*.py"), *ROOT.glob("config/*.py")]):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     packages = sorted(
@@ -45,7 +46,7 @@ def template(env: dict | None = None, *, timeout: int = 900) -> Path:
     env = {**(env if env is not None else os.environ), **MIGRATED_WITH}
     cache = Path(tempfile.gettempdir()) / "mietfuehrerschein-migrated-sqlite"
     cache.mkdir(exist_ok=True)
-    path = cache / f"{_key()}.sqlite3"
+    path = cache / f"{migrations_key()}.sqlite3"
     with open(cache / f"{path.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.exists():

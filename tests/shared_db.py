@@ -10,7 +10,11 @@ parallel test runner clones its databases:
   The file is the migrated template the process tests copy too (tests/migrated_sqlite.py),
   so a run migrates SQLite once, not once for the workers and once for those tests.
 - PostgreSQL: the copy is a template database; a worker creates its database from it
-  (``CREATE DATABASE … TEMPLATE …``). The xdist controller drops the template at the end.
+  (``CREATE DATABASE … TEMPLATE …``). The template is named after what the migrated
+  database depends on (tests/migrated_sqlite.py ``migrations_key``: the migrations, the
+  settings, the installed packages) and kept in the server for the next run, the way the
+  SQLite file is kept in the temporary directory: a run migrates PostgreSQL only when one
+  of those changed. Templates of older keys are dropped when a new one is made.
 
 A file lock in the run's temporary directory (shared by its workers) makes the others
 wait while the first one migrates. Without xdist, or with ``--reuse-db``, nothing
@@ -36,9 +40,15 @@ def _locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _template_name(test_name: str, worker: str) -> str:
-    # "test_mietfuehrerschein_ci_gw1" -> "test_mietfuehrerschein_ci_template"
-    return f"{test_name.removesuffix(f'_{worker}')}_template"
+KEPT_PREFIX = "mfs_migrated_"
+
+
+def _kept_template_name() -> str:
+    import os
+
+    from tests.migrated_sqlite import migrations_key
+
+    return KEPT_PREFIX + migrations_key(os.environ["DJANGO_SETTINGS_MODULE"])
 
 
 def _use(connection, name: str) -> None:
@@ -50,15 +60,42 @@ def _use(connection, name: str) -> None:
     connection.ensure_connection()
 
 
-def _save_copy(connection, name: str, worker: str) -> dict:
-    """PostgreSQL: the migrated test database as a template (SQLite starts from a file)."""
+def _exists(cursor, name: str) -> bool:
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def _kept_template(connection) -> dict | None:
+    """PostgreSQL: the template a run with the same migrations left, if there is one."""
+    template = _kept_template_name()
+    with connection.creation._nodb_cursor() as cursor:
+        if not _exists(cursor, template):
+            return None
+    return {"vendor": "postgresql", "template": template}
+
+
+def _save_copy(connection, name: str) -> dict:
+    """PostgreSQL: the migrated test database as the kept template (SQLite has its file)."""
+    from django.db import DatabaseError
+
     creation = connection.creation
-    template = _template_name(name, worker)
+    template = _kept_template_name()
     quote = connection.ops.quote_name
     connection.close()  # the source of CREATE DATABASE … TEMPLATE must have no sessions
     with creation._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
-        cursor.execute(f"CREATE DATABASE {quote(template)} TEMPLATE {quote(name)}")
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+            [f"{KEPT_PREFIX}%", template],
+        )
+        for (older,) in cursor.fetchall():
+            # One that another run is copying right now stays until the next time.
+            with contextlib.suppress(DatabaseError):
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(older)}")
+        try:
+            cursor.execute(f"CREATE DATABASE {quote(template)} TEMPLATE {quote(name)}")
+        except DatabaseError:
+            if not _exists(cursor, template):  # else another run made the same one meanwhile
+                raise
     connection.ensure_connection()
     return {"vendor": "postgresql", "template": template}
 
@@ -90,7 +127,7 @@ def _supported(connection) -> bool:
 
 
 @contextlib.contextmanager
-def migrate_once_per_run(worker: str, shared: Path):
+def migrate_once_per_run(shared: Path):
     """While active, the default database's ``create_test_db`` copies instead of migrating."""
     from django.core.management import call_command
     from django.db import DEFAULT_DB_ALIAS, connections
@@ -110,6 +147,10 @@ def migrate_once_per_run(worker: str, shared: Path):
                 from tests.migrated_sqlite import template
 
                 info_file.write_text(json.dumps({"vendor": "sqlite", "file": str(template())}))
+            if not info_file.exists() and connection.vendor == "postgresql":
+                kept = _kept_template(connection)
+                if kept:
+                    info_file.write_text(json.dumps(kept))
             if info_file.exists():
                 name = _create_from_copy(connection, json.loads(info_file.read_text()))
                 # Made by create_test_db after migrating; not part of a migrated file.
@@ -118,7 +159,7 @@ def migrate_once_per_run(worker: str, shared: Path):
                     connection._test_serialized_contents = creation.serialize_db_to_string()
                 return name
             name = original(verbosity, autoclobber, serialize, keepdb)
-            info_file.write_text(json.dumps(_save_copy(connection, name, worker)))
+            info_file.write_text(json.dumps(_save_copy(connection, name)))
             return name
 
     creation.create_test_db = create_test_db
@@ -126,21 +167,3 @@ def migrate_once_per_run(worker: str, shared: Path):
         yield
     finally:
         del creation.create_test_db  # back to the class's method
-
-
-def drop_template(basetemp: Path) -> None:
-    """In the xdist controller, after the workers: drop a PostgreSQL template left by them."""
-    info_file = basetemp / INFO
-    if not info_file.exists():
-        return
-    info = json.loads(info_file.read_text())
-    if info["vendor"] != "postgresql":
-        return
-    from django.db import DEFAULT_DB_ALIAS, connections
-
-    # A driver connection of our own: pytest-django blocks the ORM's outside of tests.
-    connection = connections[DEFAULT_DB_ALIAS]
-    params = {**connection.get_connection_params(), "dbname": "postgres"}
-    template = connection.ops.quote_name(info["template"])
-    with connection.Database.connect(**params, autocommit=True) as maintenance:
-        maintenance.execute(f"DROP DATABASE IF EXISTS {template}")
