@@ -11,21 +11,31 @@ from core.roles import (
 )
 
 
-def _resolve(spec: str) -> list[Permission]:
-    app_label, codename = spec.split(".", 1)
-    perms = Permission.objects.filter(content_type__app_label=app_label)
-    if codename != "*":
-        perms = perms.filter(codename=codename)
-    found = list(perms)
-    # A wildcard may match nothing yet (an app without models); a named permission must exist.
-    if not found and codename != "*":
-        raise LookupError(f"Permission {spec!r} does not exist (is the app migrated?)")
-    return found
+class _Permissions:
+    """Every permission, read in one query and looked up by "app_label.codename".
 
+    setup_roles runs before many tests and on every ``make run``; one query for each of
+    its some 80 permission names made it the most expensive part of a test's set-up.
+    """
 
-def _permission(spec: str) -> Permission:
-    (perm,) = _resolve(spec)
-    return perm
+    def __init__(self):
+        self.by_app: dict[str, list[Permission]] = {}
+        for perm in Permission.objects.select_related("content_type"):
+            self.by_app.setdefault(perm.content_type.app_label, []).append(perm)
+
+    def resolve(self, spec: str) -> list[Permission]:
+        app_label, codename = spec.split(".", 1)
+        perms = self.by_app.get(app_label, [])
+        found = perms if codename == "*" else [p for p in perms if p.codename == codename]
+        # A wildcard may match nothing yet (an app without models); a named permission
+        # must exist.
+        if not found and codename != "*":
+            raise LookupError(f"Permission {spec!r} does not exist (is the app migrated?)")
+        return found
+
+    def one(self, spec: str) -> Permission:
+        (perm,) = self.resolve(spec)
+        return perm
 
 
 @transaction.atomic
@@ -35,13 +45,14 @@ def setup_roles() -> dict[str, Group]:
     Running it again changes nothing; a permission removed from the table is
     removed from the group, so the table stays the truth.
     """
+    permissions = _Permissions()
     groups = {}
     for role, specs in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = {perm for spec in specs for perm in _resolve(spec)}
+        wanted = {perm for spec in specs for perm in permissions.resolve(spec)}
         group.permissions.set(wanted)
         groups[role] = group
-    _grant_editor_tree_permissions(groups[Role.EDITOR])
+    _grant_editor_tree_permissions(groups[Role.EDITOR], permissions)
     _name_the_default_workflow_in_german()
     return groups
 
@@ -59,18 +70,27 @@ def _name_the_default_workflow_in_german() -> None:
     Task.objects.filter(name=DEFAULT_WORKFLOW_NAME).update(name=GERMAN_WORKFLOW_NAME)
 
 
-def _grant_editor_tree_permissions(editors: Group) -> None:
+def _grant_editor_tree_permissions(editors: Group, permissions: _Permissions) -> None:
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-    root_page = Page.get_first_root_node()
-    if root_page is not None:
-        for spec in EDITOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=editors, page=root_page, permission=_permission(spec)
+    for model, node, specs, where in (
+        (GroupPagePermission, Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS, "page"),
+        (
+            GroupCollectionPermission,
+            Collection.get_first_root_node(),
+            EDITOR_COLLECTION_PERMISSIONS,
+            "collection",
+        ),
+    ):
+        if node is None:
+            continue
+        held = set(
+            model.objects.filter(group=editors, **{where: node}).values_list(
+                "permission_id", flat=True
             )
-    root_collection = Collection.get_first_root_node()
-    if root_collection is not None:
-        for spec in EDITOR_COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=editors, collection=root_collection, permission=_permission(spec)
-            )
+        )
+        model.objects.bulk_create(
+            model(group=editors, permission=perm, **{where: node})
+            for perm in map(permissions.one, specs)
+            if perm.pk not in held
+        )

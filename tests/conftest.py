@@ -45,24 +45,37 @@ def roles(db):
     return setup_roles()
 
 
+# The one user of each role that the shared fixtures (and tests/kept_data.py users) make.
+ROLE_USERS = {
+    "coordinator": {"username": "coordinator", "first_name": "Katrin", "role": Role.COORDINATOR},
+    "trainer": {"username": "trainer", "first_name": "Tobias", "role": Role.TRAINER},
+    "companion": {"username": "companion", "first_name": "Mirela", "role": Role.COMPANION},
+    "editor": {"username": "editor", "first_name": "Jonas", "role": Role.EDITOR},
+}
+
+
+def role_user(role: str):
+    return UserFactory(**ROLE_USERS[role])
+
+
 @pytest.fixture
 def coordinator(roles):
-    return UserFactory(username="coordinator", first_name="Katrin", role=Role.COORDINATOR)
+    return role_user("coordinator")
 
 
 @pytest.fixture
 def trainer(roles):
-    return UserFactory(username="trainer", first_name="Tobias", role=Role.TRAINER)
+    return role_user("trainer")
 
 
 @pytest.fixture
 def companion(roles):
-    return UserFactory(username="companion", first_name="Mirela", role=Role.COMPANION)
+    return role_user("companion")
 
 
 @pytest.fixture
 def editor(roles):
-    return UserFactory(username="editor", first_name="Jonas", role=Role.EDITOR)
+    return role_user("editor")
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 
 from tests.access import DENIED, LOGIN, NOT_FOUND, OK, REDIRECT, ROLES, Rule
-from tests.conftest import client_for
+from tests.conftest import ROLE_USERS, _restore_rows_made_by_migrations, client_for, role_user
 from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactory
+from tests.kept_data import kept_for_module
 
 OUR_APPS = (
     "config", "core", "housing", "courses", "certificates", "cms", "monitoring", "privacy",
@@ -85,8 +86,15 @@ def test_every_rule_names_a_real_url():
     assert not stale, f"Access rules for URLs that no longer exist: {stale}"
 
 
-@pytest.fixture
-def world(users):
+def _users():
+    from core.permissions_setup import setup_roles
+
+    _restore_rows_made_by_migrations()
+    setup_roles()
+    return {"anonymous": None} | {role: role_user(role) for role in ROLE_USERS}
+
+
+def _world(users):
     """A few records for the URLs' arguments: some inside each role's scope, some outside.
 
     Each app's access module may add its records with ``extend_world(world, users)``.
@@ -106,6 +114,32 @@ def world(users):
         if extend:
             extend(world, users)
     return world
+
+
+@pytest.fixture(scope="module")
+def kept(django_db_setup, django_db_blocker):
+    """The users and the world, made once for the module's some 235 tests (each test's
+    changes are still rolled back after it: tests/kept_data.py)."""
+    with kept_for_module(django_db_blocker) as media:
+        users = _users()
+        yield {"users": users, "world": _world(users), "media": media}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, kept):
+    """The world's files stay where it made them (replaces the suite's per-test folders)."""
+    for name, folder in kept["media"].items():
+        setattr(settings, name, folder)
+
+
+@pytest.fixture
+def users(db, kept):
+    return kept["users"]
+
+
+@pytest.fixture
+def world(db, kept):
+    return kept["world"]
 
 
 def outcome(response) -> str:

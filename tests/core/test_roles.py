@@ -65,3 +65,21 @@ def test_the_review_workflow_editors_see_has_a_german_name(db):
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
     assert Workflow.objects.filter(name=GERMAN_WORKFLOW_NAME).count() == 1
+
+
+def test_an_editor_tree_permission_removed_by_hand_comes_back(db):
+    editors = setup_roles()[Role.EDITOR]
+    held = set(GroupPagePermission.objects.filter(group=editors).values_list("permission_id"))
+    GroupPagePermission.objects.filter(group=editors).first().delete()
+    setup_roles()
+    assert set(GroupPagePermission.objects.filter(group=editors).values_list("permission_id")) == (
+        held
+    )
+
+
+def test_setup_roles_reads_the_permissions_once(db, django_assert_max_num_queries):
+    """It runs before most tests and on every start: a handful of queries, not one per
+    permission name (there are about 80)."""
+    setup_roles()
+    with django_assert_max_num_queries(20):
+        setup_roles()
