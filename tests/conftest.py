@@ -130,6 +130,29 @@ def pytest_configure(config):
         )
 
 
+def _name_xdist_groups(items):
+    """Give each test marked ``xdist_group`` its group in its id, as ``--dist loadgroup``
+    expects ("…::test_x@demo": the scheduler sends a group to one worker).
+
+    pytest-xdist 3.8 does this by setting ``item._nodeid``, which pytest 9 no longer
+    reads (the id is ``item._id``): every group was silently spread over all workers, and
+    the demo, made once per group, was made on each. Checked, so that the next change of
+    either fails here instead of going unnoticed.
+    """
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = sorted(
+            {str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+             for mark in item.iter_markers("xdist_group")}
+        )  # fmt: skip
+        if not names or item.nodeid.rpartition("]")[2].count("@"):
+            continue
+        item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
+        if not item.nodeid.endswith(f"@{'_'.join(names)}"):
+            raise pytest.UsageError(f"could not put {item.nodeid} into its xdist group")
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django has sorted by database use
 def pytest_collection_modifyitems(config, items):
     """Order the suite and leave out what this database cannot run.
@@ -144,6 +167,8 @@ def pytest_collection_modifyitems(config, items):
     """
     from django.conf import settings
 
+    if getattr(config.option, "loadgroup", False):  # an xdist worker with --dist loadgroup
+        _name_xdist_groups(items)
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
