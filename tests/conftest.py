@@ -196,7 +196,8 @@ def _migrate_once_per_run(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def django_db_setup(_migrate_once_per_run, django_db_setup):
-    """Keep the serialized database contents visible from every context.
+    """Keep the serialized database contents visible from every context, and put them
+    back in bulk (tests/bulk_restore.py).
 
     Django keeps connections in a context-local store; once Playwright's event loop
     runs in the test thread, browser tests get a fresh connection object without the
@@ -206,9 +207,14 @@ def django_db_setup(_migrate_once_per_run, django_db_setup):
     alias, putting the contents on the connection class makes every connection see them.
     """
     from django.db import connections
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    from tests.bulk_restore import deserialize_in_bulk
 
     for conn in connections.all():
         contents = getattr(conn, "_test_serialized_contents", None)
         if contents is not None:
             type(conn)._test_serialized_contents = contents
+    # The migrations' rows go back with one INSERT per table (tests/bulk_restore.py).
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_in_bulk
     yield
