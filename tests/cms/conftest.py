@@ -1,11 +1,14 @@
 """A small materials tree: German home, index, the heating module; Romanian translation."""
 
+import copy
+
 import pytest
 from django.test import TestCase
 
 from cms import demo, demo_content
 from cms.models import MaterialsIndexPage
 from cms.services import ensure_locales
+from tests.kept_data import kept_for_module
 
 
 def build_materials(module_codes=(demo.HEATING,), languages=("ro",), recording=None):
@@ -39,3 +42,25 @@ def _build(module_codes, languages, recording):
 @pytest.fixture
 def materials(db):
     return build_materials()
+
+
+def materials_made_once_per_module():
+    """``materials`` made once for a module whose every test uses it (tests/kept_data.py).
+
+    In the module: ``materials_made_once, materials = materials_made_once_per_module()``.
+    Each test gets its own copy of the page objects, and its changes are rolled back.
+    """
+
+    @pytest.fixture(scope="module")
+    def materials_made_once(django_db_setup, django_db_blocker):
+        with kept_for_module(django_db_blocker) as media:
+            yield build_materials(), media
+
+    @pytest.fixture
+    def materials(db, materials_made_once, settings):
+        pages, media = materials_made_once
+        for name, folder in media.items():  # the pictures stay where they were made
+            setattr(settings, name, folder)
+        return copy.deepcopy(pages)
+
+    return materials_made_once, materials

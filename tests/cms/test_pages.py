@@ -8,6 +8,10 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 
 from cms.models import ModulePage
+from tests.cms.conftest import materials_made_once_per_module
+
+# Every test here starts from the same small tree: made once (tests/kept_data.py).
+materials_made_once, materials = materials_made_once_per_module()
 
 URL = "/{lang}/materialien/heizen-lueften/"
 

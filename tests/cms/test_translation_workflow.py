@@ -9,7 +9,11 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from cms.models import ModulePage
 from cms.services import Status, translation_status
+from tests.cms.conftest import materials_made_once_per_module
 from tests.conftest import client_for
+
+# Every test here starts from the same small tree: made once (tests/kept_data.py).
+materials_made_once, materials = materials_made_once_per_module()
 
 
 def _status(page):
