@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from housing import services
 from housing.models import CooperationAgreement, Flat, FollowUp, Tenancy
 from tests.conftest import PASSWORD
+from tests.e2e.forms import pick_date
 from tests.factories import HouseholdFactory, ParticipantFactory, UserFactory
 from tests.housing.factories import TenancyFactory, minimal_pdf
 
@@ -70,12 +71,6 @@ def test_companion_on_a_phone_logs_a_visit_and_the_overdue_follow_up_goes(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def _pick_date(page, field_name, value):
-    field = page.locator(f"#id_{field_name}")
-    field.fill(value)
-    field.press("Escape")
-
-
 def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     page, live_server, login, screenshot, roles, browser, tmp_path
 ):
@@ -105,9 +100,9 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     page.locator("#id_landlord").select_option(label="Wohnen am Volkspark eG")
     page.locator("#id_text_version").fill("2026-01")
     today = timezone.localdate()
-    _pick_date(page, "signed_on", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
-    _pick_date(page, "valid_from", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
-    _pick_date(page, "valid_until", f"{today + dt.timedelta(days=40):%d.%m.%Y}")
+    pick_date(page, "signed_on", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
+    pick_date(page, "valid_from", f"{today - dt.timedelta(days=5):%d.%m.%Y}")
+    pick_date(page, "valid_until", f"{today + dt.timedelta(days=40):%d.%m.%Y}")
     # Staff are chosen by their names, not their logins.
     page.locator("#id_programme_contact").select_option(label="Katrin Vogelsang")
     page.locator("#id_document").set_input_files(str(pdf))
@@ -131,7 +126,7 @@ def test_coordinator_registers_landlord_agreement_tenancy_and_concern(
     page.goto(f"{live_server.url}/admin/tenancies/new/")
     page.locator("#id_household").select_option(label="Familie Dimitrov")
     page.locator("#id_flat").select_option(str(Flat.objects.get(street="Volksparkstraße 12").pk))
-    _pick_date(page, "start", f"{today - dt.timedelta(days=30):%d.%m.%Y}")
+    pick_date(page, "start", f"{today - dt.timedelta(days=30):%d.%m.%Y}")
     page.locator("#id_through_programme").check()
     page.get_by_role("button", name=re.compile("Speichern|Erstellen")).first.click()
     expect(page.locator(".messages")).to_contain_text("Familie Dimitrov")

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from housing.models import Consent, ConsentPurpose, Tenancy
 from placement.models import Proposal
 from tests.conftest import PASSWORD
+from tests.e2e.forms import pick_date
 from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactory, UserFactory
 from tests.housing.factories import AgreementFactory, FlatFactory, LandlordContactFactory
 from tests.monitoring.factories import certificate_for
@@ -78,8 +79,7 @@ def test_coordinator_places_a_certified_household_and_the_companion_sees_it(
         ("available_from", f"{today + dt.timedelta(days=20):%d.%m.%Y}"),
         ("proposal_deadline", f"{today + dt.timedelta(days=10):%d.%m.%Y}"),
     ):
-        page.locator(f"#id_{name}").fill(value)
-        page.locator(f"#id_{name}").press("Escape")
+        pick_date(page, name, value)
     for name, value in (
         ("rooms", "3"),
         ("living_space", "64"),
