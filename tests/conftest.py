@@ -38,11 +38,15 @@ def _restore_rows_made_by_migrations():
         )
 
 
-@pytest.fixture
-def roles(db):
+def make_roles():
     """The role groups with their permissions (idempotent, cheap after the first call)."""
     _restore_rows_made_by_migrations()
     return setup_roles()
+
+
+@pytest.fixture
+def roles(db):
+    return make_roles()
 
 
 # The one user of each role that the shared fixtures (and tests/kept_data.py users) make.

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 
 from tests.access import DENIED, LOGIN, NOT_FOUND, OK, REDIRECT, ROLES, Rule
-from tests.conftest import ROLE_USERS, _restore_rows_made_by_migrations, client_for, role_user
+from tests.conftest import ROLE_USERS, client_for, make_roles, role_user
 from tests.factories import DistrictFactory, HouseholdFactory, ParticipantFactory
 from tests.kept_data import kept_for_module
 
@@ -87,10 +87,7 @@ def test_every_rule_names_a_real_url():
 
 
 def _users():
-    from core.permissions_setup import setup_roles
-
-    _restore_rows_made_by_migrations()
-    setup_roles()
+    make_roles()
     return {"anonymous": None} | {role: role_user(role) for role in ROLE_USERS}
 
 
