@@ -22,6 +22,7 @@ from certificates.texts import TEXTS, module_title
 
 FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 STYLESHEET = Path(__file__).resolve().parent / "certificate.css"
+UA_STYLESHEET = Path(__file__).resolve().parent / "certificate_ua.css"
 
 
 def qr_image(data: str) -> str:
@@ -128,7 +129,8 @@ def render_html(certificate) -> str:
 
 @functools.cache
 def styles():
-    """The certificate's stylesheet and fonts, parsed and loaded once per process.
+    """The certificate's fonts, its stylesheet and its user-agent defaults, parsed and
+    loaded once per process.
 
     Every render of a worker uses the same ``FontConfiguration`` and ``CSS``: loading the
     four fonts (@font-face) and parsing the styles was a large part of each render
@@ -143,7 +145,34 @@ def styles():
         base_url=str(settings.BASE_DIR),
         font_config=font_config,
     )
-    return font_config, css
+    defaults = CSS(string=UA_STYLESHEET.read_text(), font_config=font_config)
+    return font_config, css, defaults
+
+
+@functools.cache
+def _document_class(full_defaults: bool):
+    from weasyprint import HTML
+
+    class CertificateHTML(HTML):
+        def _ua_stylesheets(self, forms=False):
+            if full_defaults:
+                return super()._ua_stylesheets(forms)
+            return [styles()[2]]
+
+    return CertificateHTML
+
+
+def certificate_html(markup: str, *, full_defaults: bool = False):
+    """The certificate's markup as a WeasyPrint document with the certificate's own
+    user-agent defaults (certificate_ua.css) instead of those for all of HTML.
+
+    WeasyPrint has no option for its user-agent stylesheet; a document takes it from
+    ``_ua_stylesheets``, which WeasyPrint's own test suite overrides the same way for a
+    lighter sheet. Should a later WeasyPrint stop calling it, the PDFs would be as slow
+    as before and no different (tests/certificates/test_ua_stylesheet.py).
+    ``full_defaults`` gives WeasyPrint's own sheet, for that comparison.
+    """
+    return _document_class(full_defaults)(string=markup, base_url=str(settings.BASE_DIR))
 
 
 # Drop them while the interpreter is whole: the font configuration removes its
@@ -151,12 +180,11 @@ def styles():
 atexit.register(styles.cache_clear)
 
 
-def render_pdf(certificate) -> bytes:
-    from weasyprint import HTML
-
-    font_config, css = styles()
+def render_pdf(certificate, *, full_defaults: bool = False) -> bytes:
+    font_config, css, _defaults = styles()
     identifier = hashlib.sha256(certificate.number.encode()).hexdigest()[:32].encode()
-    return HTML(string=render_html(certificate), base_url=str(settings.BASE_DIR)).write_pdf(
+    document = certificate_html(render_html(certificate), full_defaults=full_defaults)
+    return document.write_pdf(
         stylesheets=[css],
         font_config=font_config,
         pdf_variant="pdf/a-3b",
