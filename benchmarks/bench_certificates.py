@@ -58,7 +58,7 @@ def bench_render():
         "Certificate PDF: one certificate vs a blank A4 page",
         ("certificate, 2 pages (de + ar), PDF/A-3b", lambda: render_pdf(certificate)),
         ("blank A4 page, WeasyPrint", lambda: HTML(string=blank).write_pdf()),
-        runs=10,
+        runs=20,
         warmup=2,
     )
 
