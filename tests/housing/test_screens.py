@@ -287,3 +287,24 @@ def test_landlord_list_searches_filters_and_exports(coordinator):
     export = client.get("/admin/landlords/", {"export": "csv"})
     body = b"".join(export.streaming_content).decode()
     assert "Volmetal eG" in body and "Gerda Hollmann" in body
+
+
+def test_caseload_shows_the_ten_longest_overdue_and_counts_the_rest(companion):
+    """At volume the top list held every overdue follow-up of the page (173 cards); now
+    the ten longest overdue, and the rest are counted and stay marked in their homes."""
+    from housing.admin_views.caseload import OVERDUE_SHOWN
+
+    households = [HouseholdFactory(companions=[companion]) for _ in range(3)]
+    for days in range(1, OVERDUE_SHOWN + 4):
+        FollowUpFactory(household=households[days % 3], due_on=TODAY - dt.timedelta(days=days))
+
+    response = client_for(companion).get(CASELOAD)
+    shown = [f.due_on for _h, f in response.context["overdue"]]
+    assert len(shown) == OVERDUE_SHOWN
+    assert shown == sorted(shown)
+    assert shown[0] == TODAY - dt.timedelta(days=OVERDUE_SHOWN + 3)
+    assert response.context["overdue_more"] == 3
+    page = response.content.decode()
+    assert page.count("data-follow-up=") == OVERDUE_SHOWN
+    assert "3 weitere überfällige Nachverfolgungen sind unten bei ihren Haushalten" in page
+    assert page.count('class="mfs-overdue-item"') == OVERDUE_SHOWN + 3
