@@ -187,10 +187,10 @@ def collection_paused():
     """No cyclic garbage collection while WeasyPrint lays out a certificate.
 
     A render allocates some hundred thousand small objects, so the collector ran about
-    eleven times in each one, and every tenth time through everything the worker had
-    loaded: about a tenth of the render's time (benchmarks/README.md). What the render
-    leaves behind is collected as usual after it. Reference counting still frees
-    everything that is not in a cycle at once, so memory does not pile up meanwhile.
+    eleven times in each one, and twice in twenty renders through everything the worker
+    had loaded (277 ms each): about a tenth of the render's time (benchmarks/README.md).
+    What the render leaves behind is collected as usual after it. Reference counting
+    still frees everything that is not in a cycle at once, so memory does not pile up.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -64,7 +64,7 @@ class CaseloadView(HousingTaskMixin, TemplateView):
             page=page,
             households=page.object_list,
             overdue=overdue[:OVERDUE_SHOWN],
-            overdue_more=len(overdue) - len(overdue[:OVERDUE_SHOWN]),
+            overdue_more=max(0, len(overdue) - OVERDUE_SHOWN),
             today=today,
             is_coordinator=coordinator,
             can_log=user.has_perm("housing.add_homevisit"),
