@@ -3,7 +3,7 @@
 Its own user-agent defaults (certificates/certificate_ua.css) instead of WeasyPrint's
 sheet for all of HTML: every kind of certificate gives the same PDF bytes with either
 sheet. The garbage collector paused during a render: switched back on afterwards, and
-left off if the caller had it off.
+left off if the caller had it off. The fonts cut down by HarfBuzz, not by the slow fallback.
 """
 
 import dataclasses
@@ -96,3 +96,15 @@ def test_the_collector_comes_back_after_a_failed_render():
     with pytest.raises(RuntimeError), collection_paused():
         raise RuntimeError("WeasyPrint failed")
     assert gc.isenabled()
+
+
+def test_the_fonts_are_cut_down_by_harfbuzz_not_by_fonttools(caplog):
+    """Without the system's HarfBuzz-Subset (libharfbuzz-subset0, bin/system-packages)
+    WeasyPrint cuts the fonts with fontTools, says so in a warning, and a certificate
+    takes about four times as long (benchmarks/README.md)."""
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    assert harfbuzz_subset is not None, "libharfbuzz-subset0 is missing: bin/system-packages"
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        render_pdf(_certificate("ar"))
+    assert not [r for r in caplog.records if "fontTools" in r.getMessage()]
