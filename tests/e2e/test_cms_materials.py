@@ -12,6 +12,7 @@ from cms.services import ensure_locales
 from core.permissions_setup import setup_roles
 from tests.cms.conftest import build_materials
 from tests.conftest import PASSWORD
+from tests.e2e.forms import wait_until_autosaved
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -98,6 +99,7 @@ def test_editor_changes_german_text_and_sees_translations_out_of_date(
 
     page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
     page.locator("#id_intro").fill("Gut heizen und richtig lüften: So bleibt die Wohnung gesund.")
+    wait_until_autosaved(page)
     # "Publish" sits in the save button's menu.
     page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
     page.get_by_role("button", name=re.compile("Veröffentlichen")).click()

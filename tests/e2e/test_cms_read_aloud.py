@@ -12,6 +12,7 @@ from courses.models import CurriculumModule
 from tests.cms.conftest import build_materials
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.forms import wait_until_autosaved
 from tests.e2e.test_cms_materials import _ensure_base_tree
 from tests.factories import UserFactory
 
@@ -73,6 +74,7 @@ def _write_the_german_page(page):
 
 
 def _publish(page):
+    wait_until_autosaved(page)
     page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
     page.get_by_role("button", name=re.compile("Veröffentlichen")).click()
     # Wagtail saves the editor's draft every half second. On PostgreSQL its editing-session
