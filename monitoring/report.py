@@ -8,7 +8,7 @@ chart series, and the programme figures' own few (``figures.py``).
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -73,24 +73,47 @@ class Report:
         return next(row for row in self.rows if row.code == code)
 
 
-def _breakdown(indicator_list, entry_prefix):
-    """Conditional aggregates: ``<code>_<gender>`` and ``<code>_total`` per indicator.
+def _counts(records, indicator_list, entry_prefix, bars=None) -> dict[str, int]:
+    """``<code>_<gender>`` and ``<code>_total`` per indicator, ``<bar>_total`` per chart bar.
 
     An indicator's condition refers to the counted record (entry, exit or follow-up);
-    gender and completeness are read from its entry record, ``entry_prefix`` away.
+    gender and completeness are read from its entry record, ``entry_prefix`` away. Chart
+    bars (``bars``: key to condition) count complete records only, like the indicators.
+
+    One query: the records are grouped by gender and completeness in the database, with
+    one conditional count per indicator and bar in each group; the breakdown is summed
+    here. One count per indicator and gender would be four times as many expressions,
+    and at five years' volume Django took longer to compile them than PostgreSQL took to
+    run the query (2026-12-02: 20 of 26 ms for the outputs).
     """
-    aggregates = {}
-    done = indicators.complete(entry_prefix)
-    for indicator in indicator_list:
-        counted = indicator.condition()
-        if not indicator.counts_incomplete:
-            counted &= done
-        for gender in GENDERS:
-            aggregates[f"{indicator.code}_{gender}"] = Count(
-                "pk", filter=counted & Q(**{f"{entry_prefix}gender": gender})
+    conditions = {indicator.code: indicator.condition() for indicator in indicator_list}
+    conditions.update(bars or {})
+    counts_incomplete = {i.code for i in indicator_list if i.counts_incomplete}
+    gender_field = f"{entry_prefix}gender"
+    groups = (
+        records.annotate(
+            mfs_complete=ExpressionWrapper(
+                indicators.complete(entry_prefix), output_field=BooleanField()
             )
-        aggregates[f"{indicator.code}_total"] = Count("pk", filter=counted or None)
-    return aggregates
+        )
+        .order_by()
+        .values(gender_field, "mfs_complete")
+        .annotate(
+            **{
+                key: Count("pk", filter=condition) if condition else Count("pk")
+                for key, condition in conditions.items()
+            }
+        )
+    )
+    counts = {f"{key}_{gender}": 0 for key in conditions for gender in (*GENDERS, "total")}
+    for group in groups:
+        for key in conditions:
+            if not (group["mfs_complete"] or key in counts_incomplete):
+                continue
+            counts[f"{key}_total"] += group[key]
+            if group[gender_field] in GENDERS:
+                counts[f"{key}_{group[gender_field]}"] += group[key]
+    return counts
 
 
 def _rows(indicator_list, counts) -> list[Row]:
@@ -150,32 +173,27 @@ RESULTS_CHART = [
 
 def output_counts(period: Period) -> tuple[list[Row], list[tuple[str, int]]]:
     """EECO rows and the labour status chart; one query."""
-    aggregates = _breakdown(indicators.by_group(OUTPUT), "")
-    done = indicators.complete()
-    for status, _label in STATUS_CHART:
-        aggregates[f"status_{status}"] = Count("pk", filter=done & Q(labour_status=status))
-    counts = entries(period).aggregate(**aggregates)
-    chart = [(str(label), counts[f"status_{status}"]) for status, label in STATUS_CHART]
-    return _rows(indicators.by_group(OUTPUT), counts), chart
+    group = indicators.by_group(OUTPUT)
+    bars = {f"status_{status}": Q(labour_status=status) for status, _label in STATUS_CHART}
+    counts = _counts(entries(period), group, "", bars)
+    chart = [(str(label), counts[f"status_{status}_total"]) for status, label in STATUS_CHART]
+    return _rows(group, counts), chart
 
 
 def result_counts(period: Period) -> tuple[list[Row], list[tuple[str, int]]]:
     """EECR01–EECR04 rows and the results chart; one query (the certificate is a subquery)."""
-    aggregates = _breakdown(indicators.by_group(RESULT), "entry__")
-    done = indicators.complete("entry__")
-    for situation, _label in RESULTS_CHART:
-        aggregates[f"situation_{situation}"] = Count("pk", filter=done & Q(situation=situation))
-    counts = (
-        exits(period).annotate(qualified=sources.qualification_gained()).aggregate(**aggregates)
-    )
-    chart = [(str(label), counts[f"situation_{s}"]) for s, label in RESULTS_CHART]
-    return _rows(indicators.by_group(RESULT), counts), chart
+    group = indicators.by_group(RESULT)
+    bars = {f"situation_{situation}": Q(situation=situation) for situation, _ in RESULTS_CHART}
+    records = exits(period).annotate(qualified=sources.qualification_gained())
+    counts = _counts(records, group, "entry__", bars)
+    chart = [(str(label), counts[f"situation_{s}_total"]) for s, label in RESULTS_CHART]
+    return _rows(group, counts), chart
 
 
 def longer_term_counts(period: Period) -> list[Row]:
     """EECR05 and EECR06; one query."""
     group = indicators.by_group(LONGER_TERM)
-    return _rows(group, follow_ups(period).aggregate(**_breakdown(group, "exit__entry__")))
+    return _rows(group, _counts(follow_ups(period), group, "exit__entry__"))
 
 
 def _per_month(queryset, date_field, period) -> list[tuple[dt.date, int]]:
