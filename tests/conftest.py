@@ -157,6 +157,45 @@ def _name_xdist_groups(items):
             raise pytest.UsageError(f"could not put {item.nodeid} into its xdist group")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="on PostgreSQL, run only the tests that use the test database (.ci/run: the "
+        "others ran the same way on SQLite just before)",
+    )
+
+
+# pytest-django's fixtures that give a test the database (all others are refused it).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "_django_db_helper",
+}
+
+
+def _uses_the_database(item) -> bool:
+    """Whether the test reaches the suite's database: pytest-django refuses it to any
+    test without its marker, one of its fixtures or a Django ``TransactionTestCase``.
+    Processes a test starts on a database file of their own do not count."""
+    from django.test import TransactionTestCase
+
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+        return True
+    test_class = getattr(item, "cls", None)
+    return test_class is not None and issubclass(test_class, TransactionTestCase)
+
+
+def _leave_out(config, items, condition) -> None:
+    deselected = [item for item in items if condition(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not condition(item)]
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django has sorted by database use
 def pytest_collection_modifyitems(config, items):
     """Order the suite and leave out what this database cannot run.
@@ -167,7 +206,10 @@ def pytest_collection_modifyitems(config, items):
 
     Tests marked ``postgres`` need real concurrent transactions. On SQLite they are
     deselected (listed as such in the summary, not skipped); with a PostgreSQL
-    ``DATABASE_URL`` they run, and fail if they cannot.
+    ``DATABASE_URL`` they run, and fail if they cannot. On PostgreSQL,
+    ``--database-tests-only`` deselects the tests that never reach the suite's database
+    (pure Python, or processes on a SQLite file of their own, as the kill -9 test): CI
+    runs them on SQLite just before, where they do exactly the same.
     """
     from django.conf import settings
 
@@ -175,11 +217,10 @@ def pytest_collection_modifyitems(config, items):
         _name_xdist_groups(items)
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        if config.getoption("database_tests_only"):
+            _leave_out(config, items, lambda item: not _uses_the_database(item))
         return
-    deselected = [item for item in items if item.get_closest_marker("postgres")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    _leave_out(config, items, lambda item: item.get_closest_marker("postgres"))
 
 
 @pytest.fixture(scope="session")

@@ -11,18 +11,63 @@ tests run on one worker (``make test`` runs ``--dist loadgroup``) instead of eve
 worker making the demo again.
 """
 
+import contextlib
+import functools
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+
+from cms import read_aloud as speech
+
+
+@functools.cache
+def _espeak_version() -> str:
+    return subprocess.run(
+        ["espeak-ng", "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@contextlib.contextmanager
+def _speech_kept_between_runs():
+    """The computer voice's clips, kept in the temporary directory between runs.
+
+    The demo's read-aloud is several hundred clips of espeak-ng and lame (some 70 ms
+    each), the same every run: CI makes the demo on SQLite and again on PostgreSQL. A
+    clip depends only on what it says (the hash the app finds clips by, which holds the
+    voice settings) and on the espeak-ng release, so that is the file's name. Making the
+    clips is what tests/cms/test_read_aloud.py checks; here it is set-up. Everything else
+    (the task per page, the clip rows, the files in storage) runs as in a real demo.
+    """
+    cache = Path(tempfile.gettempdir()) / "mietfuehrerschein-speech"
+    cache.mkdir(exist_ok=True)
+    release = _espeak_version().encode().hex()[:16]
+    synthesize = speech.synthesize
+
+    def kept(utterance):
+        path = cache / f"{utterance.text_hash}-{release}.mp3"
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            duration, mp3 = path.read_bytes().split(b"\n", 1)
+            return mp3, int(duration)
+        mp3, duration_ms = synthesize(utterance)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(b"%d\n" % duration_ms + mp3)
+        partial.replace(path)  # whole or not at all, for a parallel run
+        return mp3, duration_ms
+
+    with mock.patch.object(speech, "synthesize", kept):
+        yield
 
 
 def run_demo(folder: Path, *, read_aloud: bool = False):
     """``manage.py demo`` with its files under ``folder``; ``read_aloud`` makes the clips too."""
     with (
+        _speech_kept_between_runs() if read_aloud else contextlib.nullcontext(),
         override_settings(
             DEBUG=True,
             READ_ALOUD_ON_PUBLISH=read_aloud,
