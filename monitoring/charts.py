@@ -36,7 +36,9 @@ def _frame(chart_id: str, title: str, description: str, width: int, height: int,
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mfs-chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'font-family="{escape(FONT)}" font-size="12">'
+        # Drawn left to right in every language: inside a right-to-left page a text's
+        # "start" would be its right end, and the labels ran out of the chart.
+        f'font-family="{escape(FONT)}" font-size="12" direction="ltr">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>{body}</svg>'
     )

@@ -148,3 +148,43 @@ def test_entry_exit_report_chart_and_xlsx(page, live_server, login, screenshot, 
         assert response.status == 404, path
     page.goto(f"{live_server.url}/admin/")
     expect(page.get_by_role("link", name="Monitoring")).to_have_count(0)
+
+
+def test_the_charts_keep_every_label_inside_in_arabic_at_360_px(
+    page, live_server, login, screenshot, roles
+):
+    """The page is right to left in Arabic; a chart's text must not inherit that, or
+    every label anchored at its start runs out of the chart to the left (seen at five
+    years' volume, 2026-12-03)."""
+    from wagtail.users.models import UserProfile
+
+    from tests.monitoring.factories import EntryRecordFactory, ExitRecordFactory
+
+    today = timezone.localdate()
+    for status in ("employed", "unemployed", "long_term_unemployed", "inactive"):
+        record = EntryRecordFactory(labour_status=status, entry_date=today.replace(day=1))
+        ExitRecordFactory(entry=record, exit_date=today, situation_on=today)
+    katrin = UserFactory(username="katrin", first_name="Katrin", role="Coordinator")
+    profile = UserProfile.get_for_user(katrin)
+    profile.preferred_language = "ar"
+    profile.save()
+
+    page.set_viewport_size(PHONE)
+    login("katrin", PASSWORD)
+    page.goto(f"{live_server.url}/admin/monitoring/?kind=year")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    charts = page.locator("svg.mfs-chart")
+    expect(charts).to_have_count(5)
+    outside = charts.evaluate_all(
+        """svgs => svgs.flatMap(svg => {
+            const width = svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll('text')).map(text => {
+                const box = text.getBBox();
+                return [svg.id || svg.getAttribute('aria-labelledby'), text.textContent,
+                        box.x, box.x + box.width, width];
+            }).filter(([, , left, right, width]) => left < -0.5 || right > width + 0.5);
+        })"""
+    )
+    assert outside == []
+    page.locator("svg.mfs-chart").nth(2).scroll_into_view_if_needed()
+    screenshot("monitoring-charts-ar-360")
