@@ -218,6 +218,12 @@ Q_CLUSTER = {
     "bulk": 10,
     "catch_up": False,
     "ack_failures": True,
+    # Failed jobs are kept (django_q's Failure table, with the error); successful ones
+    # are not: what a job did is in its own records (a certificate's status and
+    # rendered_at, a reminder's sent_at). Keeping the last 250 made the cluster lock and
+    # load all 250 rows for every finished job (7 ms of the monitor and 6 ms of
+    # PostgreSQL per certificate, benchmarks/README.md) and nothing in the app read them.
+    "save_limit": -1,
     "label": "Hintergrundaufgaben",
 }
 if REDIS_URL:
