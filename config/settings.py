@@ -220,9 +220,10 @@ Q_CLUSTER = {
     "ack_failures": True,
     # Failed jobs are kept (django_q's Failure table, with the error); successful ones
     # are not: what a job did is in its own records (a certificate's status and
-    # rendered_at, a reminder's sent_at). Keeping the last 250 made the cluster lock and
-    # load all 250 rows for every finished job (7 ms of the monitor and 6 ms of
-    # PostgreSQL per certificate, benchmarks/README.md) and nothing in the app read them.
+    # rendered_at, a digest's DigestSent, a retention job's RetentionRun). Keeping
+    # the last 250 made the cluster lock and load all 250 rows for every finished
+    # job (7 ms of the monitor and 6 ms of PostgreSQL per certificate,
+    # benchmarks/README.md) and nothing in the app read them.
     "save_limit": -1,
     "label": "Hintergrundaufgaben",
 }
