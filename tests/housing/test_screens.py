@@ -308,3 +308,41 @@ def test_caseload_shows_the_ten_longest_overdue_and_counts_the_rest(companion):
     assert page.count("data-follow-up=") == OVERDUE_SHOWN
     assert "3 weitere überfällige Nachverfolgungen sind unten bei ihren Haushalten" in page
     assert page.count('class="mfs-overdue-item"') == OVERDUE_SHOWN + 3
+
+
+def _day(date) -> str:
+    return date.strftime("%d.%m.%Y")
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("de", ["Letzter Besuch", "2 überfällig", "fällig am {due}", "niemand zugeordnet"]),
+        ("en", ["Last visit", "2 overdue", "due {due}", "nobody assigned"]),
+    ],
+)
+def test_caseload_cards_speak_the_staff_members_language(coordinator, companion, language, texts):
+    """The cards' labels, plural forms and dates are made once per page in the view
+    (``_write_card_texts``), in the language the staff member chose, as the template
+    tags made them before."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = language
+    profile.save()
+    busy = HouseholdFactory(name="Familie Late", companions=[companion])
+    HouseholdFactory(name="Familie Nobody")
+    due = TODAY - dt.timedelta(days=5)
+    for day in (due, TODAY - dt.timedelta(days=3)):
+        FollowUpFactory(household=busy, due_on=day)
+    visited, next_visit = TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=8)
+    HomeVisitFactory(household=busy, date=visited, next_visit=next_visit)
+
+    page = client_for(coordinator).get(CASELOAD).content.decode()
+    cards = page.split('id="caseload"')[1]
+    for text in texts:
+        assert text.format(due=_day(due)) in cards
+    assert _day(visited) in cards and _day(next_visit) in cards
+    assert companion.get_full_name() and companion.get_full_name() in cards
+    for name in ("housing_timeline", "housing_log_visit", "housing_assign_companions"):
+        assert f'href="{reverse(name, args=[busy.pk])}"' in cards
