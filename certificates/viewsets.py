@@ -20,6 +20,7 @@ from certificates.models import Certificate, CertificateStatus
 from certificates.services import can_issue, can_revoke
 from core.history import ChangeHistoryView
 from core.viewsets import ScopedModelViewSet, ScopedPermissionPolicy
+from core.widgets import LongSelect
 from courses.models import Course
 
 
@@ -46,11 +47,14 @@ def _years():
 def _courses(request):
     if request is None:
         return Course.objects.none()
-    return Course.objects.visible_to(request.user)
+    # What an option shows (Course.__str__): five years hold some 300 courses.
+    return Course.objects.visible_to(request.user).only("pk", "title", "start_date")
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(label=_("course"), queryset=_courses)
+    course = django_filters.ModelChoiceFilter(
+        label=_("course"), queryset=_courses, widget=LongSelect
+    )
     status = django_filters.ChoiceFilter(label=_("status"), choices=CertificateStatus.choices)
     year = django_filters.ChoiceFilter(
         label=_("year of issue"), choices=_years, field_name="issued_on", lookup_expr="year"

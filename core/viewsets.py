@@ -6,7 +6,7 @@ outside the user's scope answers 404, exactly like one that does not exist, so a
 changed id in a URL reveals nothing.
 """
 
-from django_filters.filters import QuerySetRequestMixin
+from django_filters.filters import ModelChoiceFilter, QuerySetRequestMixin
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,6 +17,7 @@ from core.errors import DomainError
 from core.forms import add_domain_error
 from core.history import ChangeHistoryView
 from core.permissions import check_permission, get_visible_or_404
+from core.widgets import LongSelect
 
 # Any permission on the model opens its screens; Wagtail's views check the one
 # they need themselves.
@@ -50,7 +51,8 @@ class ScopedFilterSet(WagtailFilterSet):
     """List filters whose choices of related records are limited to ``visible_to(user)``.
 
     Without this, the tenancy list's landlord filter offered a companion every
-    landlord of the register, private persons included.
+    landlord of the register, private persons included. A choice of one related record
+    is a ``LongSelect``: such lists (every landlord, every course) grow with the years.
     """
 
     def __init__(self, *args, request=None, **kwargs):
@@ -58,6 +60,8 @@ class ScopedFilterSet(WagtailFilterSet):
         for list_filter in self.filters.values():
             if isinstance(list_filter, QuerySetRequestMixin):
                 list_filter.queryset = _scoped_choices(list_filter.queryset)
+            if isinstance(list_filter, ModelChoiceFilter):
+                list_filter.extra.setdefault("widget", LongSelect)
 
 
 def _scoped_choices(queryset):
