@@ -46,3 +46,15 @@ def test_the_list_filters_of_related_records_use_it(coordinator_client):
         form = response.context["filters"].form
         assert isinstance(form.fields[name].widget, LongSelect), url
     assert get_template(LongSelect.template_name)
+
+
+def test_attributes_and_safe_labels_as_django_writes_them():
+    from django.forms.utils import flatatt
+    from django.utils.safestring import mark_safe
+
+    from core.widgets import _attributes, _escape
+
+    for attrs in ({}, {"selected": True}, {"disabled": False, "data-x": 'a"<b>'}, {"x": None}):
+        assert _attributes(attrs) == flatatt(attrs)
+    assert _escape(mark_safe("<b>Kurs</b>")) == "<b>Kurs</b>"
+    assert _escape("<b>") == "&lt;b&gt;"
