@@ -9,7 +9,7 @@ from core.widgets import LongSelect
 
 CHOICES = [
     ("", "---------"),
-    (1, "Frühjahr <Mitte> & \"Nord\""),
+    (1, 'Frühjahr <Mitte> & "Nord"'),
     (2, "Herbst"),
     ("Archiv", [(3, "Winter 2024"), (4, "Sommer 2024")]),
     (5, "Sommer"),
