@@ -17,6 +17,11 @@ from housing.models import Household
 from housing.models.people import active_companions
 
 CASELOAD_PER_PAGE = 50
+# A companion's own caseload is one page however many households they have (some 60 at
+# most in practice), up to this many: "Save for offline use" keeps that one page (and
+# the visit forms of all their households), and a second page would not be there
+# without a connection.
+OWN_CASELOAD_PER_PAGE = 150
 # The longest overdue follow-ups shown as cards at the top. The others stay marked in
 # their households' cards below: a coordinator's page of 50 households held 173 cards
 # (277 KB) at five years' volume, each repeated further down anyway.
@@ -45,7 +50,8 @@ class CaseloadView(HousingTaskMixin, TemplateView):
             context.update(companions=companions, chosen=companion)
         today = timezone.localdate()
         households = Household.objects.visible_to(user).caseload(today, companion)
-        page = Paginator(households, CASELOAD_PER_PAGE).get_page(self.request.GET.get("p"))
+        per_page = CASELOAD_PER_PAGE if coordinator else OWN_CASELOAD_PER_PAGE
+        page = Paginator(households, per_page).get_page(self.request.GET.get("p"))
         _write_card_texts(page.object_list)
         overdue = sorted(
             (

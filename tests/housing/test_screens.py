@@ -346,3 +346,28 @@ def test_caseload_cards_speak_the_staff_members_language(coordinator, companion,
     assert companion.get_full_name() and companion.get_full_name() in cards
     for name in ("housing_timeline", "housing_log_visit", "housing_assign_companions"):
         assert f'href="{reverse(name, args=[busy.pk])}"' in cards
+
+
+def test_a_companions_whole_caseload_is_one_page_that_can_be_kept_offline(companion, coordinator):
+    """Saved for offline use is the caseload's page and the visit forms of all the
+    companion's households; with 50 a page a companion with 60 households would find ten
+    of them only on a page the phone never kept."""
+    import json
+
+    from housing.admin_views.caseload import CASELOAD_PER_PAGE
+
+    count = CASELOAD_PER_PAGE + 5
+    households = [HouseholdFactory(companions=[companion]) for _ in range(count)]
+
+    response = client_for(companion).get(CASELOAD)
+    assert len(response.context["households"]) == count
+    assert not response.context["page"].has_other_pages()
+    saved = json.loads(response.context["offline_urls"])
+    assert saved[0] == CASELOAD
+    assert sorted(saved[1:]) == sorted(
+        reverse("housing_log_visit", args=[h.pk]) for h in households
+    )
+    # The coordinator's overview of everyone's households stays paginated.
+    overview = client_for(coordinator).get(CASELOAD)
+    assert len(overview.context["households"]) == CASELOAD_PER_PAGE
+    assert overview.context["page"].has_other_pages()
